@@ -1,0 +1,27 @@
+from .case_page import CaseStudyPage, CaseStudyPageForm
+from .case_parts import (
+    CaseAttachment,
+    CaseInspiration,
+    CaseKeyword,
+    CasePartner,
+    FollowUpUpdate,
+    ResultIndicator,
+)
+from .grants import GrantAllocation
+from .municipality import Municipality
+from .municipality_pages import MunicipalityIndexPage, MunicipalityPage
+
+__all__ = [
+    "CaseAttachment",
+    "CaseInspiration",
+    "CaseKeyword",
+    "CasePartner",
+    "CaseStudyPage",
+    "CaseStudyPageForm",
+    "FollowUpUpdate",
+    "GrantAllocation",
+    "Municipality",
+    "MunicipalityIndexPage",
+    "MunicipalityPage",
+    "ResultIndicator",
+]

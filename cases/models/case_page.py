@@ -1,0 +1,229 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cases.blocks import CaseBodyBlock
+from cases.choices import EVIDENCE_CRITERIA, EvaluationKind, EvidenceLevel, Status
+from cases.validation import (
+    merge,
+    validate_amounts,
+    validate_focus_area_count,
+    validate_period,
+    validate_status_dates,
+)
+
+from .case_parts import CaseKeyword
+from .contact import ContactFields
+from .example import ExampleFlag
+from .municipality import Municipality
+from .municipality_pages import MunicipalityPage
+
+NON_NEGATIVE = MinValueValidator(0, message=_("The amount cannot be negative."))
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        themes = cleaned_data.get("themes")
+        if themes is not None:
+            for field, messages in validate_focus_area_count(len(themes)).items():
+                for message in messages:
+                    self.add_error(field, message)
+        return cleaned_data
+
+
+class CaseStudyPage(ExampleFlag, ContactFields, Page):
+    """A municipal initiative, documented so that other municipalities can learn from it."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences: what was done, for whom, and the main result."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text=_("Copied from the parent municipality page so cases filter quickly."),
+    )
+
+    themes = ParentalManyToManyField(
+        "themes.Theme", verbose_name=_("focus areas"), related_name="cases"
+    )
+    keywords = ClusterTaggableManager(
+        verbose_name=_("keywords"), through=CaseKeyword, blank=True, related_name="cases"
+    )
+    target_groups = ParentalManyToManyField(
+        "themes.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="cases"
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ONGOING, db_index=True
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    grant_amount = models.PositiveBigIntegerField(
+        _("grant amount (SEK)"), null=True, blank=True, validators=[NON_NEGATIVE]
+    )
+    total_budget = models.PositiveBigIntegerField(
+        _("total budget (SEK)"), null=True, blank=True, validators=[NON_NEGATIVE]
+    )
+
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_EVALUATED,
+    )
+    evaluation_kind = models.CharField(
+        _("kind of evaluation"),
+        max_length=30,
+        choices=EvaluationKind.choices,
+        default=EvaluationKind.NONE,
+    )
+    evaluation_description = models.TextField(
+        _("about the evaluation"),
+        blank=True,
+        help_text=_("Who evaluated, how, and where the report can be found."),
+    )
+
+    body = StreamField(CaseBodyBlock(), verbose_name=_("description"), blank=True)
+
+    base_form_class = CaseStudyPageForm
+    parent_page_types = ["cases.MunicipalityPage"]
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("municipality"),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    facts_panels = [
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("keywords"), FieldPanel("target_groups")],
+            heading=_("Focus areas and keywords"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("grant_amount"), FieldPanel("total_budget")]),
+            ],
+            heading=_("Status, period and money"),
+        ),
+        InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
+        InlinePanel("inspirations", heading=_("Inspired by"), label=_("Inspiration")),
+    ]
+    results_panels = [
+        InlinePanel("indicators", heading=_("Result indicators"), label=_("Indicator")),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="".join(
+                        f"<p><strong>{level.label}:</strong> {EVIDENCE_CRITERIA[level]}</p>"
+                        for level in EvidenceLevel
+                    )
+                ),
+                FieldPanel("evidence_level"),
+                FieldPanel("evaluation_kind"),
+                FieldPanel("evaluation_description"),
+            ],
+            heading=_("Evidence"),
+        ),
+        InlinePanel("follow_ups", heading=_("Yearly follow-up"), label=_("Follow-up")),
+    ]
+    contact_panels = [
+        ContactFields.contact_panel(),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(results_panels, heading=_("Results")),
+            ObjectList(contact_panels, heading=_("Contact and attachments")),
+            ObjectList([*Page.promote_panels, FieldPanel("is_example")], heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def clean(self):
+        super().clean()
+        errors = merge(
+            validate_period(self.start_date, self.end_date),
+            validate_amounts(self.grant_amount, self.total_budget),
+            validate_status_dates(self.status, self.start_date, self.end_date),
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.municipality_id = self.municipality_from_tree()
+        return super().save(*args, **kwargs)
+
+    def municipality_from_tree(self) -> int | None:
+        """The municipality of the MunicipalityPage this case lives under."""
+        if not self.path or self.depth is None or self.depth < 2:
+            return self.municipality_id
+        parent_path = self.path[: -self.steplen]
+        return (
+            MunicipalityPage.objects.filter(path=parent_path)
+            .values_list("municipality_id", flat=True)
+            .first()
+        ) or self.municipality_id
+
+    @property
+    def evidence_criteria(self) -> str:
+        return EVIDENCE_CRITERIA[EvidenceLevel(self.evidence_level)]
+
+    def inspired_cases_live(self):
+        """Cases that name this one as their inspiration: the other end of the link."""
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(inspirations__source=self)
+            .select_related("municipality")
+            .distinct()
+        )

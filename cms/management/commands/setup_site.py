@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from cases.municipality_list import load_municipalities, read_official_list
+from cms.site_structure import ensure_site_structure
+from themes.taxonomy import load_taxonomy, read_taxonomy
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare a fresh database: the 290 municipalities, the programme's focus areas and target "
+        "groups, and the page skeleton (home, /kommuner/, /teman/). Safe to run again."
+    )
+
+    def handle(self, *args, **options):
+        created, updated = load_municipalities(read_official_list())
+        self.stdout.write(f"Municipalities: {created} created, {updated} updated.")
+        self.stdout.write(
+            f"Focus areas and target groups: {load_taxonomy(read_taxonomy())} created."
+        )
+        home = ensure_site_structure()
+        self.stdout.write(f"Site structure ready under '{home.title}'.")

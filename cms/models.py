@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cases.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, QuoteBlock
+from themes.models import Theme
+
+__all__ = ["HomePage", "SiteSettings", "StandardPage"]
+
+
+class HomePage(Page):
+    """The start page: what the platform is, the focus areas and the latest cases."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cases.MunicipalityIndexPage", "themes.ThemeIndexPage", "cms.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.all()
+        return context
+
+
+class StandardPage(Page):
+    """A plain page for 'About', the accessibility statement and similar texts."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("text", blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)),
+            ("image", ImageBlock()),
+            ("quote", QuoteBlock()),
+            ("document", DocumentLinkBlock()),
+        ],
+        verbose_name=_("body"),
+        blank=True,
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseGenericSetting):
+    """Values editors change without a deploy: who runs the site and how to reach them."""
+
+    organisation_name = models.CharField(
+        _("organisation"), max_length=150, default="Kunskapsbanken"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("contact_email"),
+        PageChooserPanel("accessibility_statement"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,122 @@
+"""The taxonomy cases are described with: curated focus areas, target groups and free keywords."""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+__all__ = ["Keyword", "TargetGroup", "Theme", "ThemeIndexPage"]
+
+
+class Theme(models.Model):
+    """A focus area of the grant programme, curated by agency staff (e.g. "Grundskola")."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("Used in the address /teman/<slug>/. Lower-case letters, digits and hyphens."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown on the theme page.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetGroup(models.Model):
+    """Who an initiative is for (children, newly arrived, job seekers...); agency-edited."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Keyword(TagBase):
+    """A free keyword on a case.
+
+    A tag model of its own (rather than taggit's shared Tag) keeps case keywords apart from the tags
+    editors put on images and documents, so keyword lists and facets show only case vocabulary.
+    """
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+
+
+class ThemeIndexPage(RoutablePageMixin, Page):
+    """/teman/: lists the focus areas and serves one page per theme and per keyword."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("theme index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.all()
+        return context
+
+    @path("")
+    def theme_list(self, request):
+        return self.render(request)
+
+    @path("<slug:theme_slug>/")
+    def theme_detail(self, request, theme_slug):
+        theme = get_object_or_404(Theme.objects.all(), slug=theme_slug)
+        return self.render(
+            request,
+            context_overrides={"theme": theme, "page_title": theme.name},
+            template="themes/theme_page.html",
+        )
+
+    @path("nyckelord/<str:keyword_slug>/")
+    def keyword_detail(self, request, keyword_slug):
+        keyword = get_object_or_404(Keyword.objects.all(), slug=keyword_slug)
+        return self.render(
+            request,
+            context_overrides={"keyword": keyword, "page_title": keyword.name},
+            template="themes/keyword_page.html",
+        )
+
+    def theme_url(self, theme: Theme) -> str:
+        return self.url + self.reverse_subpage("theme_detail", args=[theme.slug])
+
+    def keyword_url(self, keyword: Keyword) -> str:
+        return self.url + self.reverse_subpage("keyword_detail", args=[keyword.slug])
