@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Cases and municipalities")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -22,3 +22,5 @@ if env_str("TEST_DATABASE_URL"):
     import dj_database_url
 
     DATABASES = {"default": dj_database_url.parse(env_str("TEST_DATABASE_URL"))}
+# WhiteNoise expects STATIC_ROOT to exist; tests serve nothing from it.
+STATIC_ROOT = tempfile.mkdtemp(prefix="kunskapsbanken-test-static-")

@@ -70,9 +70,10 @@ else
   # -------------------------------------------------------------- build (idempotent)
   OUT="$HERE/target/$VERSION"
   CP_FILE="$OUT/classpath.txt"
+  STAMP="$OUT/.built"  # build-classpath does not rewrite an unchanged file, so keep our own stamp
   need_build=0
-  if [[ ! -s "$CP_FILE" || "$HERE/pom.xml" -nt "$CP_FILE" \
-        || "$HERE/src/main/java/searchcluster/SearchNode.java" -nt "$CP_FILE" ]]; then
+  if [[ ! -s "$CP_FILE" || ! -f "$STAMP" || "$HERE/pom.xml" -nt "$STAMP" \
+        || "$HERE/src/main/java/searchcluster/SearchNode.java" -nt "$STAMP" ]]; then
     need_build=1
   else
     IFS=: read -r -a jars < "$CP_FILE" || true  # file has no trailing newline
@@ -81,7 +82,9 @@ else
   if [[ $need_build == 1 ]]; then
     log "building launcher (runner $VERSION, JDK $JAVA_HOME); first run downloads ~100 MB into ~/.m2"
     t0=$(date +%s)
-    (cd "$HERE" && mvn -q -B -Dstyle.color=never package -Drunner.version="$VERSION" -Dmaven.compiler.release="$RELEASE") >&2
+    (cd "$HERE" && mvn -q -B -Dstyle.color=never package -Drunner.version="$VERSION" \
+        -Dmaven.compiler.release="$RELEASE") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+    touch "$STAMP"
     log "build took $(( $(date +%s) - t0 ))s"
   fi
   CLASSPATH_STR="$OUT/classes:$(cat "$CP_FILE")"

@@ -64,6 +64,8 @@ public final class SearchNode {
             if (fSeeds == null) {
                 s.put("discovery.type", "single-node");
             } else {
+                // explicit: runner 3.x would otherwise default a 1-node JVM to single-node discovery
+                s.put("discovery.type", "zen");
                 s.putList("discovery.seed_hosts", fSeeds.split(","));
                 s.putList("cluster.initial_cluster_manager_nodes", fMasters.split(","));
             }

@@ -1,0 +1,53 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cases.case_builder import Vocabulary, build_case
+from cases.models import CaseStudyPage, Municipality
+from cases.participation import ensure_municipality_page
+from cases.synthetic import SLUG_PREFIX, generate_specs
+
+BATCH = 200
+
+
+class Command(BaseCommand):
+    help = (
+        "Create N synthetic, published cases for scale work (benchmarks), deterministic for a "
+        "seed, spread over the given number of municipalities. Not demo content: run it on a "
+        "throwaway database. Run setup_site first."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--municipalities", type=int, default=50)
+
+    def handle(self, *args, count, seed, municipalities, **options):
+        if count < 1:
+            raise CommandError("count must be at least 1.")
+        chosen = list(Municipality.objects.order_by("code")[: max(1, municipalities)])
+        if not chosen:
+            raise CommandError("No municipalities: run `manage.py setup_site` first.")
+        pages = {m.code: ensure_municipality_page(m)[0] for m in chosen}
+        vocabulary = Vocabulary()
+        existing = set(
+            CaseStudyPage.objects.filter(slug__startswith=f"{SLUG_PREFIX}-{seed}-").values_list(
+                "slug", flat=True
+            )
+        )
+        specs = (s for s in generate_specs(count, seed, list(pages)) if s["slug"] not in existing)
+        created = 0
+        while True:
+            batch = [spec for _, spec in zip(range(BATCH), specs, strict=False)]
+            if not batch:
+                break
+            with transaction.atomic():
+                for spec in batch:
+                    page = build_case(spec, vocabulary, is_example=True)
+                    pages[spec["municipality"]].add_child(instance=page)
+                    page.save_revision().publish()
+            created += len(batch)
+            if options["verbosity"] > 0:
+                self.stdout.write(f"{created}/{count - len(existing)} cases", ending="\r")
+        self.stdout.write(
+            f"\nCreated {created} synthetic cases ({SLUG_PREFIX}-{seed}-*); {len(existing)} existed."
+        )

@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the site skeleton and the demo content, loaded once."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def filipstad(db):
+    from cases.models import MunicipalityPage
+
+    return MunicipalityPage.objects.get(municipality__code="1782")
+
+
+@pytest.fixture
+def ljusnarsberg(db):
+    from cases.models import MunicipalityPage
+
+    return MunicipalityPage.objects.get(municipality__code="1864")
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
