@@ -75,7 +75,10 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
     )
 
     themes = ParentalManyToManyField(
-        "themes.Theme", verbose_name=_("focus areas"), related_name="cases"
+        "themes.Theme",
+        verbose_name=_("focus areas"),
+        related_name="cases",
+        blank=True,  # "1 to 3" is checked by CaseStudyPageForm, with its own message
     )
     keywords = ClusterTaggableManager(
         verbose_name=_("keywords"), through=CaseKeyword, blank=True, related_name="cases"
@@ -89,10 +92,10 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    grant_amount = models.PositiveBigIntegerField(
+    grant_amount = models.BigIntegerField(
         _("grant amount (SEK)"), null=True, blank=True, validators=[NON_NEGATIVE]
     )
-    total_budget = models.PositiveBigIntegerField(
+    total_budget = models.BigIntegerField(
         _("total budget (SEK)"), null=True, blank=True, validators=[NON_NEGATIVE]
     )
 
@@ -188,6 +191,16 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(grant_amount__gte=0) | models.Q(grant_amount__isnull=True),
+                name="case_grant_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(total_budget__gte=0) | models.Q(total_budget__isnull=True),
+                name="case_total_budget_not_negative",
+            ),
+        ]
 
     def clean(self):
         super().clean()

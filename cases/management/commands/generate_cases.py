@@ -49,5 +49,6 @@ class Command(BaseCommand):
             if options["verbosity"] > 0:
                 self.stdout.write(f"{created}/{count - len(existing)} cases", ending="\r")
         self.stdout.write(
-            f"\nCreated {created} synthetic cases ({SLUG_PREFIX}-{seed}-*); {len(existing)} existed."
+            f"\nCreated {created} synthetic cases ({SLUG_PREFIX}-{seed}-*); "
+            f"{len(existing)} existed."
         )

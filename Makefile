@@ -1,0 +1,64 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint check test-sqlite test-postgres messages clean
+
+$(BIN)/activate:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || \
+		{ echo "Could not create a virtual environment: apt-get install python3-venv"; exit 1; }
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py first_run
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(VENV)/.installed-test
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-0123456789abcdef \
+		ALLOWED_HOSTS=kunskapsbanken.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: $(VENV)/.installed-test
+	$(BIN)/pytest
+
+# The same suite on PostgreSQL, from Debian's postgresql package. Outside CI a machine without it
+# is told how to install it; in CI (CI=true) a missing server is a failure, never a skip.
+test-postgres: $(VENV)/.installed-test
+	@url=$$(tools/postgres/test-cluster.sh start); status=$$?; \
+	if [ $$status -eq 3 ] && [ "$${CI:-}" != "true" ]; then \
+		echo "SKIPPED the PostgreSQL run: apt-get install postgresql, then make test again."; exit 0; \
+	fi; \
+	[ $$status -eq 0 ] || exit $$status; \
+	TEST_DATABASE_URL=$$url $(BIN)/pytest; result=$$?; \
+	tools/postgres/test-cluster.sh stop; exit $$result
+
+test: lint check test-sqlite test-postgres
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l sv -l en --ignore=.venv --ignore=tests --ignore=tools
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

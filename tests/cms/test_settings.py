@@ -1,0 +1,71 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.settings.env import env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "x" * 60 + "-a-long-random-production-key",
+    "ALLOWED_HOSTS": "kunskapsbanken.example.org",
+}
+
+
+def _manage(*args, env=None):
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    clean_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_env_helpers_parse_and_reject(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    monkeypatch.setenv("HOSTS", " a.example, b.example ,")
+    monkeypatch.setenv("COUNT", "12")
+    assert env_bool("FLAG") is True
+    assert env_list("HOSTS") == ["a.example", "b.example"]
+    assert env_int("COUNT", 1) == 12
+    monkeypatch.setenv("FLAG", "kanske")
+    with pytest.raises(ImproperlyConfigured, match="FLAG must be a boolean"):
+        env_bool("FLAG")
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check", env={"DJANGO_SETTINGS_MODULE": "cms.settings.production"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check_without_warnings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_default_language_is_swedish_and_english_is_offered(settings):
+    assert settings.LANGUAGE_CODE == "sv"
+    assert [code for code, _ in settings.LANGUAGES] == ["sv", "en"]
+    assert settings.TIME_ZONE == "Europe/Stockholm"
+
+
+@pytest.mark.django_db
+def test_the_interface_switches_to_english(client):
+    client.cookies["django_language"] = "en"
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Focus areas" in html
+    client.cookies["django_language"] = "sv"
+    html = client.get("/").content.decode()
+    assert '<html lang="sv">' in html
+    assert "Fokusområden" in html
