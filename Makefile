@@ -51,6 +51,7 @@ test-postgres: $(VENV)/.installed-test
 		echo "SKIPPED the PostgreSQL run: apt-get install postgresql, then make test again."; exit 0; \
 	fi; \
 	[ $$status -eq 0 ] || exit $$status; \
+	echo "Running the suite on PostgreSQL ($$url)"; \
 	TEST_DATABASE_URL=$$url $(BIN)/pytest; result=$$?; \
 	tools/postgres/test-cluster.sh stop; exit $$result
 

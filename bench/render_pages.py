@@ -1,0 +1,59 @@
+"""Server time to render each public page type, in-process through Django's test client.
+
+    DJANGO_SETTINGS_MODULE=cms.settings.dev .venv/bin/python bench/render_pages.py [--requests 50]
+
+Runs against the database in DATABASE_URL (default: the project's db.sqlite3, with the demo loaded
+by `make run`). Prints p50/p95/max milliseconds per page type. Numbers go to docs/performance.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    from cases.models import CaseStudyPage, MunicipalityPage
+
+    settings.ALLOWED_HOSTS = ["*"]
+    case = CaseStudyPage.objects.live().filter(indicators__isnull=False).first()
+    pages = {
+        "home": "/",
+        "municipality index": "/kommuner/",
+        "municipality": MunicipalityPage.objects.live().first().url,
+        "case": case.url,
+        "theme index": "/teman/",
+        "theme": "/teman/grundskola/",
+        "keyword": f"/teman/nyckelord/{case.keywords.first().slug}/",
+    }
+    client = Client()
+    print(f"{'page':<20} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, url in pages.items():
+        assert client.get(url).status_code == 200, url
+        timings = []
+        for _ in range(args.requests):
+            start = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"{name:<20} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
