@@ -10,6 +10,7 @@ from cases.models import MunicipalityIndexPage
 from themes.models import ThemeIndexPage
 
 from .models import HomePage, StandardPage
+from .roles import ensure_roles
 
 HOME_INTRO = (
     "<p>Kunskapsbanken samlar kommunernas erfarenheter från arbetet inom statsbidraget till "
@@ -30,9 +31,10 @@ def ensure_site_structure() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         home = _replace_default_home(root)
-    _ensure_child(home, MunicipalityIndexPage, slug="kommuner", title="Kommuner")
+    municipalities = _ensure_child(home, MunicipalityIndexPage, slug="kommuner", title="Kommuner")
     _ensure_child(home, ThemeIndexPage, slug="teman", title="Teman")
     _ensure_child(home, StandardPage, slug="om", title="Om Kunskapsbanken", intro=ABOUT_INTRO)
+    ensure_roles(municipalities)
     return home
 
 

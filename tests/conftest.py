@@ -23,6 +23,26 @@ def ljusnarsberg(db):
     return MunicipalityPage.objects.get(municipality__code="1864")
 
 
+def _member_of(django_user_model, username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username, f"{username}@kommun.example", "ett-långt-lösenord-för-test"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def filipstad_editor(db, django_user_model):
+    return _member_of(django_user_model, "redaktor-filipstad", "Kommunredaktör – Filipstad (1782)")
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    return _member_of(django_user_model, "moderator", "Moderatorer")
+
+
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("root", "root@example.org", "pw")

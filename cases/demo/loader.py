@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 
 from cases.case_builder import Vocabulary, build_case, paragraphs_html
 from cases.models import CaseStudyPage, GrantAllocation, Municipality, MunicipalityPage
-from cases.participation import ensure_municipality_page
+from cases.participation import add_participant
 
 from .illustrations import draw_illustration
 
@@ -76,7 +76,7 @@ def load_demo(municipalities: list[dict], cases: list[dict]) -> DemoReport:
 def _load_municipality(item: dict, report: DemoReport) -> MunicipalityPage:
     municipality = Municipality.objects.get(code=item["code"])
     contact = item.get("contact") or {}
-    page, created = ensure_municipality_page(
+    participant = add_participant(
         municipality,
         overview=paragraphs_html(item.get("overview", [])),
         plan_summary=item.get("plan_summary", ""),
@@ -85,7 +85,7 @@ def _load_municipality(item: dict, report: DemoReport) -> MunicipalityPage:
         contact_phone=contact.get("phone") or "",
         is_example=True,
     )
-    report.municipalities_created += created
+    report.municipalities_created += participant.created
     for grant in item.get("grants", []):
         _, grant_created = GrantAllocation.objects.get_or_create(
             municipality=municipality,
@@ -94,7 +94,7 @@ def _load_municipality(item: dict, report: DemoReport) -> MunicipalityPage:
             defaults={"amount": grant["amount"]},
         )
         report.grants_created += grant_created
-    return page
+    return participant.page
 
 
 def _ensure_illustrations(report: DemoReport) -> list:

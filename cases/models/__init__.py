@@ -10,12 +10,14 @@ from .case_parts import (
 from .grants import GrantAllocation
 from .municipality import Municipality
 from .municipality_pages import MunicipalityIndexPage, MunicipalityPage
+from .review import CaseReview
 
 __all__ = [
     "CaseAttachment",
     "CaseInspiration",
     "CaseKeyword",
     "CasePartner",
+    "CaseReview",
     "CaseStudyPage",
     "CaseStudyPageForm",
     "FollowUpUpdate",

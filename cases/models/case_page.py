@@ -233,6 +233,8 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
 
     def inspired_cases_live(self):
         """Cases that name this one as their inspiration: the other end of the link."""
+        if self.pk is None:  # a new page in preview
+            return CaseStudyPage.objects.none()
         return (
             CaseStudyPage.objects.live()
             .public()

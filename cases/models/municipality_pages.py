@@ -67,7 +67,8 @@ class MunicipalityPage(ExampleFlag, ContactFields, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("municipality"),
+        # Only moderators may re-point a page to another municipality; editors see it read-only.
+        FieldPanel("municipality", permission="cases.change_municipality"),
         FieldPanel("overview"),
         MultiFieldPanel(
             [FieldPanel("plan_summary"), FieldPanel("development_plan")],

@@ -4,49 +4,12 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import (
-    nested_form_data,
-    querydict_from_html,
-    rich_text,
-    streamfield,
-)
 
 from cases.models import CaseStudyPage
+from tests.admin_forms import add_case_form, edit_form, postable
 from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
-
-
-BODY = streamfield(
-    [("background", streamfield([("text", rich_text("<p>Många barn saknade svenska.</p>"))]))]
-)
-
-
-def _add_form(client, parent):
-    url = reverse("wagtailadmin_pages:add", args=["cases", "casestudypage", parent.pk])
-    response = client.get(url)
-    assert response.status_code == HTTPStatus.OK
-    return url, querydict_from_html(response.content.decode(), form_id="page-edit-form")
-
-
-def _fill(data, **fields):
-    data["title"] = fields.get("title", "Språkombud i förskolan")
-    data["slug"] = fields.get("slug", "sprakombud-i-forskolan")
-    data["summary"] = "Språkombud stärker språkutvecklingen i förskolan."
-    data["status"] = fields.get("status", "ongoing")
-    data["start_date"] = fields.get("start_date", "2023-01-09")
-    data["end_date"] = fields.get("end_date", "")
-    data["grant_amount"] = fields.get("grant_amount", "400000")
-    data["total_budget"] = fields.get("total_budget", "600000")
-    data.setlist("themes", [str(pk) for pk in fields.get("themes", [])])
-    data["keywords"] = "språkombud, förskola"
-    data.update(nested_form_data({"body": BODY}))
-    return _postable(data)
-
-
-def _postable(querydict) -> dict:
-    """The test client posts only the last value of a QueryDict key; keep every value."""
-    return {key: querydict.getlist(key) for key in querydict}
 
 
 def _theme_pks(count):
@@ -54,8 +17,8 @@ def _theme_pks(count):
 
 
 def test_an_editor_can_create_a_case_with_all_facts(admin_client, filipstad):
-    url, data = _add_form(admin_client, filipstad)
-    response = admin_client.post(url, _fill(data, themes=_theme_pks(2)))
+    url, data = add_case_form(admin_client, filipstad, themes=_theme_pks(2))
+    response = admin_client.post(url, postable(data))
     assert response.status_code == HTTPStatus.FOUND, response.context["form"].errors
     case = CaseStudyPage.objects.child_of(filipstad).get(slug="sprakombud-i-forskolan")
     revision = case.latest_revision.as_object()
@@ -94,8 +57,8 @@ def test_invalid_cases_are_refused_with_a_swedish_message_and_nothing_saved(
     if fields.get("themes") == "four":
         fields["themes"] = _theme_pks(4)
     fields.setdefault("themes", _theme_pks(1))
-    url, data = _add_form(admin_client, filipstad)
-    response = admin_client.post(url, _fill(data, **fields))
+    url, data = add_case_form(admin_client, filipstad, **fields)
+    response = admin_client.post(url, postable(data))
     assert response.status_code == HTTPStatus.OK
     assert message in response.context["form"].errors[field]
     assert not CaseStudyPage.objects.child_of(filipstad).filter(slug="sprakombud-i-forskolan")
@@ -103,12 +66,8 @@ def test_invalid_cases_are_refused_with_a_swedish_message_and_nothing_saved(
 
 def test_the_edit_form_of_a_demo_case_opens_and_saves_unchanged(admin_client):
     case = CaseStudyPage.objects.live().filter(inspirations__isnull=False).first()
-    url = reverse("wagtailadmin_pages:edit", args=[case.pk])
-    response = admin_client.get(url)
-    assert response.status_code == HTTPStatus.OK
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    data.update(nested_form_data({"body": BODY}))  # the body editor is drawn by JavaScript
-    response = admin_client.post(url, _postable(data))
+    url, data = edit_form(admin_client, case)
+    response = admin_client.post(url, postable(data))
     assert response.status_code == HTTPStatus.FOUND
     saved = CaseStudyPage.objects.get(pk=case.pk).latest_revision.as_object()
     assert saved.inspirations.count() == case.inspirations.count()

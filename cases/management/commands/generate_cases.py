@@ -3,7 +3,7 @@ from django.db import transaction
 
 from cases.case_builder import Vocabulary, build_case
 from cases.models import CaseStudyPage, Municipality
-from cases.participation import ensure_municipality_page
+from cases.participation import add_participant
 from cases.synthetic import SLUG_PREFIX, generate_specs
 
 BATCH = 200
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         chosen = list(Municipality.objects.order_by("code")[: max(1, municipalities)])
         if not chosen:
             raise CommandError("No municipalities: run `manage.py setup_site` first.")
-        pages = {m.code: ensure_municipality_page(m)[0] for m in chosen}
+        pages = {m.code: add_participant(m).page for m in chosen}
         vocabulary = Vocabulary()
         existing = set(
             CaseStudyPage.objects.filter(slug__startswith=f"{SLUG_PREFIX}-{seed}-").values_list(
