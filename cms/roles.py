@@ -35,6 +35,7 @@ ALL_PAGE_PERMISSIONS = (
 MODERATOR_MODEL_PERMISSIONS = {
     "themes": ("theme", "targetgroup", "keyword"),
     "cases": ("grantallocation",),
+    "wagtailsearchpromotions": ("searchpromotion",),
 }
 
 
@@ -50,6 +51,7 @@ def ensure_roles(municipalities_root: Page) -> Group:
                 moderators.permissions.add(permission(app_label, f"{action}_{model}"))
     moderators.permissions.add(permission("cases", "change_municipality"))
     moderators.permissions.add(permission("cases", "view_municipality"))
+    moderators.permissions.add(permission("case_search", "view_searchweekstat"))
     home = municipalities_root.get_parent()
     grant_page_permissions(moderators, home, ALL_PAGE_PERMISSIONS)
     grant_collection_permissions(moderators, Collection.get_first_root_node(), delete=True)

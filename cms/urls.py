@@ -10,6 +10,8 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sok/", include("search.urls")),
+    path("api/v1/", include("search.api_urls")),
 ]
 
 if settings.DEBUG:

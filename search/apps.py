@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "case_search"
     verbose_name = _("Case search")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -1,19 +1,19 @@
 """The one public seam through which pages list cases.
 
-Home, theme and municipality pages list cases through `list_cases`, never by querying case models
-themselves, so that when the search service grows engines (database, OpenSearch, Elasticsearch)
-those listings and /sok/ keep giving the same answers. Pages reach it through the template tag in
-search/templatetags/case_listings.py: search/ imports cases/ and themes/, never the other way
-round, so there is no import cycle.
+Home, theme, keyword and municipality pages list cases through `list_cases`, which asks the search
+service – the same service /sok/ uses – so listings and search can never disagree. Pages reach it
+through the template tag in search/templatetags/case_listings.py: search/ imports cases/ and
+themes/, never the other way round, so there is no import cycle.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cases.models import CaseStudyPage
+from .request import MAX_PAGE_SIZE, SearchRequest, SearchResult
+from .service import search_cases
 
-MAX_LISTING = 100
+MAX_LISTING = MAX_PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,14 @@ class ListingRequest:
     limit: int = 12
 
 
-def list_cases(request: ListingRequest) -> list[CaseStudyPage]:
-    """Published cases matching the request, newest first."""
-    cases = CaseStudyPage.objects.live().public()
-    if request.theme_slug:
-        cases = cases.filter(themes__slug=request.theme_slug)
-    if request.keyword_slug:
-        cases = cases.filter(keywords__slug=request.keyword_slug)
-    if request.municipality_code:
-        cases = cases.filter(municipality__code=request.municipality_code)
-    limit = max(0, min(request.limit, MAX_LISTING))
-    return list(
-        cases.select_related("municipality", "hero_image")
-        .prefetch_related("themes")
-        .order_by("-first_published_at", "-pk")
-        .distinct()[:limit]
+def list_cases(request: ListingRequest) -> SearchResult:
+    """Published cases matching the request, newest first (hits, total and facets)."""
+    return search_cases(
+        SearchRequest(
+            themes=(request.theme_slug,) if request.theme_slug else (),
+            keywords=(request.keyword_slug,) if request.keyword_slug else (),
+            municipalities=(request.municipality_code,) if request.municipality_code else (),
+            sort="newest",
+            page_size=max(1, min(request.limit, MAX_LISTING)),
+        )
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.core.files.images import ImageFile
@@ -65,9 +65,9 @@ def load_demo(municipalities: list[dict], cases: list[dict]) -> DemoReport:
             hero_image=images[position % len(images)] if position % 3 != 2 else None,
             is_example=True,
         )
+        page.first_published_at = _demo_publication_date(spec)
         parent.add_child(instance=page)
         page.save_revision().publish()
-        _backdate_publication(page, spec)
         existing[page.slug] = page
         report.cases_created += 1
     return report
@@ -116,12 +116,12 @@ def _ensure_illustrations(report: DemoReport) -> list:
     return images
 
 
-def _backdate_publication(page: CaseStudyPage, spec: dict) -> None:
-    """Spread demo publication dates over the cases' lifetimes, so 'newest' means something."""
+def _demo_publication_date(spec: dict) -> datetime | None:
+    """Demo publication dates spread over the cases' lifetimes, so 'newest' means something.
+    Wagtail keeps a first_published_at that is already set when it publishes."""
     if not spec.get("start_date"):
-        return
-    started = datetime.combine(page.start_date, time(9, 0), tzinfo=timezone.get_current_timezone())
-    published = min(started + timedelta(days=90), timezone.now())
-    CaseStudyPage.objects.filter(pk=page.pk).update(
-        first_published_at=published, last_published_at=published
+        return None
+    started = datetime.combine(
+        date.fromisoformat(spec["start_date"]), time(9, 0), tzinfo=timezone.get_current_timezone()
     )
+    return min(started + timedelta(days=90), timezone.now())

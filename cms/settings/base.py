@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -92,6 +93,16 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Per-process memory by default; with several gunicorn workers use a shared backend, e.g.
+# CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache CACHE_LOCATION=cache_table
+# (then run `manage.py createcachetable`), so rate limits count across workers.
+CACHES = {
+    "default": {
+        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env_str("CACHE_LOCATION", ""),
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -143,10 +154,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 SEARCH_ENGINE_URL = env_str("SEARCH_ENGINE_URL")
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "opensearch")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kunskapsbanken")
+SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
+# Requests per client and minute to /sok/, its suggestions, feeds and the API; 0 turns it off.
+SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
+# How many proxies in front of the site append to X-Forwarded-For (0: use the peer address).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 TASKS = {
     "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+        # Database-backed so queued index updates survive restarts; `manage.py db_worker` runs them.
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
 

@@ -24,3 +24,7 @@ if env_str("TEST_DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(env_str("TEST_DATABASE_URL"))}
 # WhiteNoise expects STATIC_ROOT to exist; tests serve nothing from it.
 STATIC_ROOT = tempfile.mkdtemp(prefix="kunskapsbanken-test-static-")
+
+SEARCH_REFRESH_ON_WRITE = True
+# The suite makes many requests from one client; the rate-limit test sets its own limit.
+SEARCH_RATE_LIMIT_PER_MINUTE = 0

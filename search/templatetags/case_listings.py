@@ -1,13 +1,16 @@
 from django import template
 
+from cases.models import MunicipalityPage
 from search.listing import ListingRequest, list_cases
+from search.request import SearchRequest
+from search.service import related_cases, search_cases
 
 register = template.Library()
 
 
 @register.simple_tag
 def listed_cases(theme=None, keyword=None, municipality=None, limit=12):
-    """`{% listed_cases theme=theme limit=6 as cases %}`: cases through the search seam."""
+    """`{% listed_cases theme=theme limit=6 as listing %}`: cases through the search service."""
     return list_cases(
         ListingRequest(
             theme_slug=getattr(theme, "slug", theme),
@@ -16,3 +19,33 @@ def listed_cases(theme=None, keyword=None, municipality=None, limit=12):
             limit=int(limit),
         )
     )
+
+
+@register.simple_tag
+def similar_cases(page, limit=4):
+    """`{% similar_cases page as related %}`: like this case, other municipalities first."""
+    if page.pk is None or not page.live:  # a preview of an unpublished case
+        return []
+    return related_cases(page.pk, limit=int(limit))
+
+
+@register.simple_tag
+def peer_municipalities(page, limit=8):
+    """Other municipalities with published cases in this case's focus areas, most cases first:
+    peers an officer can contact. Counts come from the search service's municipality facet."""
+    themes = tuple(theme.slug for theme in page.themes.all())
+    if not themes or page.pk is None:
+        return []
+    facet = search_cases(SearchRequest(themes=themes, page_size=1)).facets.get("municipalities", [])
+    own = page.municipality.code if page.municipality else None
+    counts = {value.value: value.count for value in facet if value.value != own}
+    pages = {
+        p.municipality.code: p
+        for p in MunicipalityPage.objects.live()
+        .filter(municipality__code__in=counts)
+        .select_related("municipality")
+    }
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], pages.get(item[0]) is None))
+    return [{"page": pages[code], "count": count} for code, count in ranked if code in pages][
+        : int(limit)
+    ]

@@ -1,0 +1,139 @@
+"""The read-only JSON API: search (same parameters and answers as /sok/), one case, suggestions.
+
+Documented by the OpenAPI schema at /api/v1/openapi.json (search/openapi.py). Open to every origin
+for GET, rate limited per client like the search page.
+"""
+
+from functools import wraps
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from cases.models import CaseStudyPage
+
+from .case_data import case_data
+from .forms import request_from_params
+from .openapi import schema
+from .presentation import url_for
+from .ratelimit import rate_limited
+from .request import Hit, SearchResult
+from .service import autocomplete as autocomplete_service
+from .service import search_cases
+
+
+def open_to_all_origins(view):
+    """CORS for a public, read-only, cookie-less API: any origin may GET it."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = JsonResponse({})
+        else:
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+        response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response["Access-Control-Max-Age"] = "86400"
+        return response
+
+    return wrapper
+
+
+def api_view(scope):
+    def decorator(view):
+        # Read-only and cookie-less: CSRF protection has nothing to protect, and would answer
+        # other methods with 403 where 405 Method Not Allowed is the truth.
+        return csrf_exempt(
+            require_http_methods(["GET", "OPTIONS"])(open_to_all_origins(rate_limited(scope)(view)))
+        )
+
+    return decorator
+
+
+def hit_data(request, hit: Hit) -> dict:
+    return {
+        "id": hit.page_id,
+        "title": hit.title,
+        "url": request.build_absolute_uri(hit.url),
+        "summary": hit.summary,
+        "municipality": {"code": hit.municipality_code, "name": hit.municipality},
+        "county": {"code": hit.county_code, "name": hit.county},
+        "themes": hit.themes,
+        "status": hit.status,
+        "status_label": hit.status_label,
+        "start_year": hit.start_year,
+        "end_year": hit.end_year,
+        "is_example": hit.is_example,
+        "highlights": hit.highlights,
+        "api_url": request.build_absolute_uri(f"/api/v1/insatser/{hit.page_id}/"),
+    }
+
+
+def result_data(request, result: SearchResult) -> dict:
+    search = result.request
+    base = request.build_absolute_uri(request.path)
+
+    def link(page):
+        return base + url_for(search, page=page) if 1 <= page <= result.page_count else None
+
+    return {
+        "total": result.total,
+        "page": search.page,
+        "page_size": search.page_size,
+        "page_count": result.page_count,
+        "results": [hit_data(request, hit) for hit in result.hits],
+        "facets": {
+            field: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in values
+            ]
+            for field, values in result.facets.items()
+        },
+        "suggestion": result.suggestion,
+        "degraded": result.degraded,
+        "links": {
+            "self": link(search.page) or base + url_for(search, page=search.page),
+            "first": link(1),
+            "last": link(result.page_count),
+            "previous": link(search.page - 1),
+            "next": link(search.page + 1),
+        },
+    }
+
+
+@api_view("api")
+def search(request):
+    result = search_cases(request_from_params(request.GET))
+    return JsonResponse(result_data(request, result), json_dumps_params={"ensure_ascii": False})
+
+
+@api_view("api")
+def case_detail(request, page_id: str):
+    # Any path segment reaches this view, so a malformed id gets the API's JSON 404 too.
+    page = (
+        CaseStudyPage.objects.live().public().filter(pk=int(page_id)).first()
+        if page_id.isdigit() and len(page_id) < 19
+        else None
+    )
+    if page is None:
+        return JsonResponse({"error": _("No published case has this id.")}, status=404)
+    return JsonResponse(case_data(request, page), json_dumps_params={"ensure_ascii": False})
+
+
+@api_view("autocomplete")
+def autocomplete(request):
+    """Suggestions for the search box's combobox (and anyone else's)."""
+    suggestions = autocomplete_service(request.GET.get("q", ""), limit=8)
+    return JsonResponse(
+        {"suggestions": [{"kind": s.kind, "label": s.label, "url": s.url} for s in suggestions]},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@api_view("api")
+def openapi(request):
+    return JsonResponse(
+        schema(request.build_absolute_uri("/")), json_dumps_params={"ensure_ascii": False}
+    )

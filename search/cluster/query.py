@@ -1,0 +1,499 @@
+"""Request bodies for the cluster and the parsing of its answers, as pure functions.
+
+Built with elasticsearch-dsl and returned as plain dicts, so they are unit-tested without a server
+and sent unchanged to OpenSearch or Elasticsearch.
+
+Faceted search follows the usual pattern: the query holds only the text, every filter goes into
+`post_filter` (hits), and each facet's aggregation is wrapped in a filter of all the *other*
+filters, so a selected value's siblings keep their counts. Facets whose own filter is not set share
+one wrapper. https://docs.opensearch.org/latest/search-plugins/filter-search/#post-filter
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from elasticsearch_dsl import A, Q, Search
+
+from cases.choices import EvidenceLevel, Status
+from search.cluster.analysis import compound_tail
+from search.cluster.mapping import (
+    DESCRIPTION_FIELDS,
+    DESCRIPTION_FOLDED,
+    HIGHLIGHTED_FIELDS,
+    SPELLING,
+    split_pair,
+)
+from search.request import FacetValue, Hit, SearchRequest, SearchResult, Suggestion
+from search.text import STOP_WORDS, fold, words
+
+# What a Hit needs, and nothing else (the body never leaves the cluster).
+HIT_SOURCE = [
+    "id",
+    "title",
+    "url",
+    "summary",
+    "municipality",
+    "municipality_code",
+    "county",
+    "county_code",
+    "themes",
+    "status",
+    "start_year",
+    "end_year",
+    "is_example",
+    "published_at",
+]
+# Typo tolerance: one edit, never in the first letter (also keeps the fuzzy automaton small).
+FUZZINESS, FUZZY_PREFIX = 1, 1
+SUGGESTER = "did_you_mean"
+# The same labels and order as the database engine (search/engines/database.py).
+INDICATOR_LABELS = {"true": _("With result indicators"), "false": _("Without result indicators")}
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+FACET_AGG_PREFIX = "facet__"
+
+
+@dataclass(frozen=True)
+class Facet:
+    filter_field: str | None  # keyword field the request's values are matched against
+    agg_field: str  # field the buckets come from (a facet_* pair field where labels are needed)
+    size: int
+    order_by_key: bool = False
+
+
+FACET_SPECS = {
+    "themes": Facet("theme_slugs", "facet_themes", 50),
+    "keywords": Facet("keyword_slugs", "facet_keywords", 50),
+    "municipalities": Facet("municipality_code", "facet_municipality", 300),
+    "counties": Facet("county_code", "facet_county", 30),
+    "statuses": Facet("status", "status", 10),
+    "target_groups": Facet("target_group_slugs", "facet_target_groups", 50),
+    "evidence_levels": Facet("evidence_level", "evidence_level", 10),
+    "start_years": Facet(None, "start_year", 100, order_by_key=True),
+    "has_indicators": Facet(None, "has_indicators", 2),
+}
+
+
+def _boosted(fields: dict[str, int], suffix: str = "") -> list[str]:
+    return [f"{name}{suffix}^{boost}" for name, boost in fields.items()]
+
+
+def recall_texts(text: str) -> list[str]:
+    """What every word of the search must match: the words without stop words (as on the
+    database engine), and, when some words are compounds, the same with their last parts.
+    Empty when only stop words (or no words) are left: nothing to look for."""
+    terms = [word for word in words(text) if word not in STOP_WORDS]
+    if not terms:
+        return []
+    whole = " ".join(terms)
+    tails = " ".join(compound_tail(word) or word for word in terms)
+    return [whole] if tails == whole else [whole, tails]
+
+
+def _every_word(text: str) -> list:
+    """Every word in the description (title, summary, tags, place; the words may be spread over
+    them) or every word in the body, as on the database engine: a long body mentioning a word
+    and a place name in passing is not a match for both."""
+    return [
+        # cross_fields: term-centric over fields with one analyzer, keeping the field boosts.
+        # https://docs.opensearch.org/latest/query-dsl/full-text/multi-match/
+        Q(
+            "multi_match",
+            query=text,
+            type="cross_fields",
+            operator="and",
+            fields=_boosted(DESCRIPTION_FIELDS),
+        ),
+        Q("match", body={"query": text, "operator": "and"}),
+    ]
+
+
+def _every_word_folded(text: str, *, typos: bool) -> list:
+    """The same with accents dropped, on one folded field per group (cross_fields allows no
+    fuzziness); with `typos`, one edit per word is forgiven."""
+    params = {"query": text, "operator": "and", "boost": 0.5}  # below exact matches
+    if typos:
+        params |= {"fuzziness": FUZZINESS, "prefix_length": FUZZY_PREFIX}
+    return [Q("match", **{DESCRIPTION_FOLDED: params}), Q("match", **{"body.folded": params})]
+
+
+def text_query(text: str, *, typos: bool = False):
+    """Every word must match; ranking prefers whole words, titles and phrases.
+
+    Typo tolerance is a second pass (`typos=True`), sent only when the first finds nothing:
+    fuzzy expansion of common words matches and scores many documents, which was the largest
+    part of a search's cost at 100,000 cases.
+    """
+    if not text:
+        return Q("match_all")
+    recall = recall_texts(text)
+    if not recall:
+        return Q("match_none")
+    matches = [clause for variant in recall for clause in _every_word(variant)]
+    matches += _every_word_folded(recall[0], typos=typos)
+    # Scoring only: whole words (the folded fields hold no compound parts) and the phrase.
+    whole_words = Q(
+        "multi_match",
+        query=text,
+        type="best_fields",
+        fields=_boosted(DESCRIPTION_FIELDS, ".folded"),
+    )
+    phrase = Q("multi_match", query=text, type="phrase", fields=["title^4", "summary^2"], boost=2)
+    return Q(
+        "bool",
+        must=[Q("bool", should=matches, minimum_should_match=1)],
+        should=[whole_words, phrase],
+    )
+
+
+def _year_filter(year_from: int | None, year_to: int | None):
+    """Cases active in the range: started by its end and not ended before its start."""
+    clauses = [Q("exists", field="start_year")]
+    if year_to is not None:
+        clauses.append(Q("range", start_year={"lte": year_to}))
+    if year_from is not None:
+        still_running = ~Q("exists", field="end_year")
+        clauses.append(still_running | Q("range", end_year={"gte": year_from}))
+    return Q("bool", filter=clauses)
+
+
+def filter_clauses(request: SearchRequest) -> dict:
+    """Facet name -> filter query, for every filter the request sets."""
+    clauses = {}
+    for name, spec in FACET_SPECS.items():
+        if spec.filter_field and request.filter_values(name):
+            clauses[name] = Q("terms", **{spec.filter_field: list(request.filter_values(name))})
+    if request.year_from is not None or request.year_to is not None:
+        clauses["start_years"] = _year_filter(request.year_from, request.year_to)
+    if request.has_indicators is not None:
+        clauses["has_indicators"] = Q("term", has_indicators=request.has_indicators)
+    return clauses
+
+
+def _all_of(clauses: list):
+    return Q("bool", filter=clauses)
+
+
+def _facet_terms(spec: Facet):
+    params = {"field": spec.agg_field, "size": spec.size}
+    if spec.order_by_key:
+        params["order"] = {"_key": "desc"}
+    return A("terms", **params)
+
+
+def facet_aggregations(filters: dict) -> dict:
+    """name -> aggregation; facets sharing the same set of other filters share one wrapper."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for facet in FACET_SPECS:
+        others = tuple(name for name in filters if name != facet)
+        groups.setdefault(others, []).append(facet)
+    aggs = {}
+    for number, (others, facets) in enumerate(groups.items()):
+        terms = {FACET_AGG_PREFIX + facet: _facet_terms(FACET_SPECS[facet]) for facet in facets}
+        if not others:
+            aggs.update(terms)
+            continue
+        wrapper = A("filter", filter=_all_of([filters[name] for name in others]))
+        for name, agg in terms.items():
+            wrapper.bucket(name, agg)
+        aggs[f"others_{number}"] = wrapper
+    return aggs
+
+
+def _sort(sort: str) -> list:
+    newest = [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}]
+    if sort == "start_date":
+        return [{"start_date": {"order": "desc", "missing": "_last"}}, *newest]
+    if sort == "newest":
+        return newest
+    return ["_score", *newest]
+
+
+def search_body(request: SearchRequest, *, typos: bool = False) -> dict:
+    """The body of one search: hits, exact total, facet counts and highlights. With `typos` (the
+    second pass, after nothing matched) words may have one typo, and the body asks for
+    did-you-mean suggestions."""
+    filters = filter_clauses(request)
+    search = Search().query(text_query(request.text, typos=typos)).extra(track_total_hits=True)
+    if filters:
+        search = search.post_filter(_all_of(list(filters.values())))
+    for name, agg in facet_aggregations(filters).items():
+        search.aggs[name] = agg
+    search = search.sort(*_sort(request.sort)).source(HIT_SOURCE)
+    search = search[request.offset : request.offset + request.page_size]
+    if request.text:
+        search = search.highlight_options(
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            # Escape the text itself, so only our <mark> tags are HTML.
+            encoder="html",
+            # Terms of the folded and fuzzy clauses mark words in the main fields too.
+            require_field_match=False,
+        )
+        search = search.highlight("title", "summary", number_of_fragments=0)
+        search = search.highlight("body", fragment_size=160, number_of_fragments=2)
+    if request.text and typos:
+        search = search.suggest(
+            SUGGESTER,
+            request.text,
+            # "missing": only words the index does not know get a suggestion.
+            term={
+                "field": SPELLING,
+                "suggest_mode": "missing",
+                "min_word_length": 4,
+                "prefix_length": 1,
+            },
+        )
+    return search.to_dict()
+
+
+# ------------------------------------------------------------------------------- parsing
+
+
+def hit_from_source(source: dict, highlights: dict | None = None) -> Hit:
+    return Hit.from_document(source, highlights or {})
+
+
+def _facet_buckets(aggregations: dict) -> dict[str, list[dict]]:
+    found = {}
+    for name, agg in (aggregations or {}).items():
+        if not isinstance(agg, dict):
+            continue
+        if name.startswith(FACET_AGG_PREFIX):
+            found[name.removeprefix(FACET_AGG_PREFIX)] = agg.get("buckets", [])
+        else:
+            found.update(_facet_buckets(agg))
+    return found
+
+
+def _fixed_label(facet: str, value: str) -> str | None:
+    if facet == "statuses" and value in Status.values:
+        return str(Status(value).label)
+    if facet == "evidence_levels" and value in EvidenceLevel.values:
+        return str(EvidenceLevel(value).label)
+    if facet == "has_indicators" and value in INDICATOR_LABELS:
+        return str(INDICATOR_LABELS[value])
+    return None
+
+
+def _bucket_value(facet: str, bucket: dict) -> tuple[str, str]:
+    key = bucket.get("key_as_string", bucket["key"]) if facet == "has_indicators" else bucket["key"]
+    if FACET_SPECS[facet].agg_field.startswith("facet_"):
+        return split_pair(str(key))
+    value = str(key)
+    return value, _fixed_label(facet, value) or value
+
+
+def _is_selected(facet: str, value: str, request: SearchRequest) -> bool:
+    if facet == "start_years":
+        if request.year_from is None and request.year_to is None:
+            return False
+        year = int(value)
+        return (request.year_from or year) <= year <= (request.year_to or year)
+    if facet == "has_indicators":
+        return request.has_indicators is not None and value == str(request.has_indicators).lower()
+    return value in request.filter_values(facet)
+
+
+def _selected_values(facet: str, request: SearchRequest) -> tuple[str, ...]:
+    if facet == "has_indicators":
+        return () if request.has_indicators is None else (str(request.has_indicators).lower(),)
+    if facet == "start_years":
+        return ()
+    return request.filter_values(facet)
+
+
+def _facet_order(value: FacetValue):
+    return -value.count, value.label.lower().translate(_SWEDISH_ORDER)
+
+
+def parse_facets(aggregations: dict, request: SearchRequest) -> dict[str, list[FacetValue]]:
+    facets = {}
+    for facet, buckets in _facet_buckets(aggregations).items():
+        values = []
+        for bucket in buckets:
+            value, label = _bucket_value(facet, bucket)
+            values.append(
+                FacetValue(value, label, bucket["doc_count"], _is_selected(facet, value, request))
+            )
+        # A selected value that no longer matches anything stays visible (count 0), so it can
+        # be unselected.
+        present = {value.value for value in values}
+        for value in _selected_values(facet, request):
+            if value not in present:
+                label = _fixed_label(facet, value) or value
+                values.append(FacetValue(value, label, 0, True))
+        facets[facet] = sorted(values, key=_facet_order)
+    return facets
+
+
+def parse_suggestion(response: dict) -> str | None:
+    """The search text with each unknown word replaced by its best-known neighbour."""
+    entries = (response.get("suggest") or {}).get(SUGGESTER) or []
+    if not entries or not any(entry.get("options") for entry in entries):
+        return None
+    return " ".join(
+        entry["options"][0]["text"] if entry.get("options") else entry["text"] for entry in entries
+    )
+
+
+def parse_search_response(response: dict, request: SearchRequest, engine: str = "") -> SearchResult:
+    hits = [
+        hit_from_source(
+            raw["_source"],
+            {
+                field: raw["highlight"][field]
+                for field in HIGHLIGHTED_FIELDS
+                if field in raw.get("highlight", {})
+            },
+        )
+        for raw in response["hits"]["hits"]
+    ]
+    total = response["hits"]["total"]
+    total = total["value"] if isinstance(total, dict) else int(total)
+    return SearchResult(
+        hits=hits,
+        total=total,
+        request=request,
+        facets=parse_facets(response.get("aggregations") or {}, request),
+        # Only worth showing when nothing matched.
+        suggestion=parse_suggestion(response) if total == 0 else None,
+        engine=engine,
+    )
+
+
+# -------------------------------------------------------------------------- autocomplete
+
+AUTOCOMPLETE_GROUP_SIZE = 10
+
+
+def _prefix_match(field: str, prefix: str):
+    return Q("match", **{f"{field}.prefix": {"query": prefix, "operator": "and"}})
+
+
+def autocomplete_body(prefix: str, limit: int = 8) -> dict:
+    """Case titles (hits), focus areas and municipalities (aggregations) with words starting
+    with the prefix's words; accent-insensitive through the folded edge n-grams."""
+    title = _prefix_match("title", prefix)
+    theme = _prefix_match("themes", prefix)
+    municipality = _prefix_match("municipality", prefix)
+    search = (
+        Search()
+        # The query admits all three kinds, so the aggregations see them; the hits are titles.
+        .query(Q("bool", should=[title, theme, municipality], minimum_should_match=1))
+        .post_filter(title)
+        .source(["id", "title", "url"])
+        .extra(track_total_hits=False)
+    )[:limit]
+    themes = A("filter", filter=theme)
+    themes.bucket("values", "terms", field="facet_themes", size=AUTOCOMPLETE_GROUP_SIZE)
+    municipalities = A("filter", filter=municipality)
+    municipalities.bucket(
+        "values", "terms", field="facet_municipality", size=AUTOCOMPLETE_GROUP_SIZE
+    ).bucket("case", "top_hits", size=1, _source=["url"])
+    search.aggs["themes"] = themes
+    search.aggs["municipalities"] = municipalities
+    return search.to_dict()
+
+
+def label_matches(label: str, prefix: str) -> bool:
+    """Each word of the prefix starts some word of the label (as the .prefix fields match)."""
+    label_words = fold(label).split()
+    return all(any(word.startswith(part) for word in label_words) for part in fold(prefix).split())
+
+
+def _municipality_url(case_url: str) -> str:
+    # Cases live directly under their municipality's page.
+    trimmed = case_url.rstrip("/")
+    return trimmed.rsplit("/", 1)[0] + "/" if "/" in trimmed else ""
+
+
+def _fair_share(groups: list[list[Suggestion]], limit: int) -> list[Suggestion]:
+    """Up to `limit` suggestions, the kinds taking turns for room, each kind kept together."""
+    taken = [0] * len(groups)
+    while sum(taken) < limit and any(
+        n < len(group) for n, group in zip(taken, groups, strict=True)
+    ):
+        for number, group in enumerate(groups):
+            if taken[number] < len(group) and sum(taken) < limit:
+                taken[number] += 1
+    return [item for group, n in zip(groups, taken, strict=True) for item in group[:n]]
+
+
+def _by_label(suggestions: list[Suggestion]) -> list[Suggestion]:
+    return sorted(suggestions, key=lambda s: s.label.lower().translate(_SWEDISH_ORDER))
+
+
+def parse_autocomplete_response(
+    response: dict, prefix: str, limit: int, theme_url: Callable[[str], str]
+) -> list[Suggestion]:
+    aggregations = response.get("aggregations") or {}
+    themes = []
+    for bucket in aggregations.get("themes", {}).get("values", {}).get("buckets", []):
+        slug, name = split_pair(bucket["key"])
+        if label_matches(name, prefix):
+            themes.append(Suggestion("theme", name, theme_url(slug)))
+    municipalities = []
+    for bucket in aggregations.get("municipalities", {}).get("values", {}).get("buckets", []):
+        _code, name = split_pair(bucket["key"])
+        cases = bucket.get("case", {}).get("hits", {}).get("hits", [])
+        url = _municipality_url(cases[0]["_source"].get("url", "")) if cases else ""
+        if url and label_matches(name, prefix):
+            municipalities.append(Suggestion("municipality", name, url))
+    cases = [
+        Suggestion("case", raw["_source"].get("title", ""), raw["_source"]["url"])
+        for raw in response["hits"]["hits"]
+        if raw["_source"].get("url")
+    ]
+    return _fair_share([_by_label(themes), _by_label(municipalities), cases], limit)
+
+
+# ------------------------------------------------------------------------------- related
+
+RELATED_TEXT_FIELDS = ["title", "summary", "keywords", "themes", "body"]
+# What related_body needs of the case itself.
+RELATED_SOURCE = [*RELATED_TEXT_FIELDS, "id", "theme_slugs", "municipality_code"]
+
+
+def related_body(document: dict, limit: int = 5) -> dict:
+    """Cases like `document`: similar text or shared focus areas, never the case itself, other
+    municipalities ranked first (the parser then keeps them strictly first)."""
+    like = " ".join(
+        " ".join(value) if isinstance(value, list) else str(value or "")
+        for value in (document.get(field) for field in RELATED_TEXT_FIELDS)
+    )
+    similar = Q(
+        "more_like_this",
+        fields=RELATED_TEXT_FIELDS,
+        like=[like],
+        # The corpus is small (hundreds to thousands): rare words are the signal.
+        min_term_freq=1,
+        min_doc_freq=1,
+        max_query_terms=30,
+        minimum_should_match="10%",
+    )
+    shared_themes = Q("terms", theme_slugs=list(document.get("theme_slugs") or []), boost=2)
+    query = Q(
+        "bool",
+        must=[Q("bool", should=[similar, shared_themes], minimum_should_match=1)],
+        must_not=[Q("ids", values=[str(document["id"])])],
+        should=[
+            Q(
+                "constant_score",
+                filter=~Q("term", municipality_code=document.get("municipality_code") or ""),
+                boost=10,
+            )
+        ],
+    )
+    return Search().query(query).source(HIT_SOURCE).extra(track_total_hits=False)[:limit].to_dict()
+
+
+def parse_related_response(response: dict, document: dict) -> list[Hit]:
+    hits = [hit_from_source(raw["_source"]) for raw in response["hits"]["hits"]]
+    own = document.get("municipality_code")
+    # Stable: score order within each group.
+    return [hit for hit in hits if hit.municipality_code != own] + [
+        hit for hit in hits if hit.municipality_code == own
+    ]

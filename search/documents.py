@@ -1,0 +1,108 @@
+"""The search document of a case: one flat dictionary every engine indexes.
+
+Built from a live CaseStudyPage by `case_document`; `CaseDocumentSource` loads many pages with the
+few queries that need, for bulk indexing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+
+from cases.models import CaseStudyPage
+
+DOCUMENT_VERSION_FIELD = "version"
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(markup: str) -> str:
+    """Text of an HTML fragment, with tag boundaries as spaces so paragraphs do not run together."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def _block_text(block) -> Iterator[str]:
+    value = block.value
+    kind = block.block_type
+    if kind == "text":
+        yield html_to_text(value.source if hasattr(value, "source") else str(value))
+    elif kind == "quote":
+        yield value.get("text", "")
+    elif kind == "image":
+        yield value.get("caption", "")
+    elif kind == "document":
+        yield value.get("title", "")
+    elif kind == "table":
+        for row in (value or {}).get("data", []) or []:
+            yield " ".join(str(cell) for cell in row if cell)
+
+
+def section_texts(page: CaseStudyPage) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    for section in page.body:
+        text = " ".join(part for block in section.value for part in _block_text(block) if part)
+        sections[section.block_type] = " ".join(text.split())
+    return sections
+
+
+def case_document(page: CaseStudyPage) -> dict:
+    """The search document for one published case."""
+    municipality = page.municipality
+    start_year = page.start_date.year if page.start_date else None
+    end_year = page.end_date.year if page.end_date else None
+    sections = section_texts(page)
+    themes = list(page.themes.all())
+    keywords = list(page.keywords.all())
+    groups = list(page.target_groups.all())
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "summary": page.summary,
+        "body": " ".join(sections.values()),
+        "lessons": " ".join(sections.get(name, "") for name in ("lessons", "challenges")).strip(),
+        "url": page.url or "",
+        "themes": [theme.name for theme in themes],
+        "theme_slugs": [theme.slug for theme in themes],
+        "keywords": [keyword.name for keyword in keywords],
+        "keyword_slugs": [keyword.slug for keyword in keywords],
+        "target_groups": [group.name for group in groups],
+        "target_group_slugs": [group.slug for group in groups],
+        "municipality": municipality.name if municipality else "",
+        "municipality_code": municipality.code if municipality else "",
+        "county": municipality.county_name if municipality else "",
+        "county_code": municipality.county_code if municipality else "",
+        "status": page.status,
+        "evidence_level": page.evidence_level,
+        "start_date": page.start_date.isoformat() if page.start_date else None,
+        "end_date": page.end_date.isoformat() if page.end_date else None,
+        "start_year": start_year,
+        "end_year": end_year,
+        "has_indicators": page.indicators.exists(),
+        "is_example": page.is_example,
+        "published_at": page.first_published_at.isoformat() if page.first_published_at else None,
+        # Changes whenever the published content changes: reconcile compares it.
+        DOCUMENT_VERSION_FIELD: page.last_published_at.isoformat()
+        if page.last_published_at
+        else "",
+    }
+
+
+def live_cases():
+    return (
+        CaseStudyPage.objects.live()
+        .public()
+        .select_related("municipality")
+        .prefetch_related("themes", "keywords", "target_groups", "indicators")
+        .order_by("pk")
+    )
+
+
+def iter_documents(pages: Iterable[CaseStudyPage] | None = None, chunk_size: int = 500):
+    """Documents for the given pages, or for every live case, in chunks that bound memory."""
+    pages = live_cases() if pages is None else pages
+    if hasattr(pages, "iterator"):
+        pages = pages.iterator(chunk_size=chunk_size)
+    for page in pages:
+        yield case_document(page)

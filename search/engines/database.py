@@ -1,0 +1,534 @@
+"""The embedded database search engine: needs no server, and stands in when a cluster is down.
+
+Filters, sorting and facet counts are ORM queries over CaseSearchEntry and CaseSearchTag. Only
+matching and ranking text differ per vendor: FTS5 on SQLite (database_sqlite.py), a 'swedish'
+tsvector on PostgreSQL (database_postgres.py). Highlights and did-you-mean are computed in Python
+from the stored documents, so they are the same on both.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+from functools import cached_property
+from itertools import islice, product
+
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models.functions import Length
+from django.utils.translation import gettext_lazy as _
+
+from cases.choices import EvidenceLevel, Status
+from cases.models import Municipality, MunicipalityPage
+from search import text
+from search.models import CaseSearchDocument, CaseSearchEntry, CaseSearchTag, CaseSearchWord
+from search.request import (
+    FACETS,
+    FILTER_FIELDS,
+    MAX_TEXT_LENGTH,
+    FacetValue,
+    Hit,
+    SearchRequest,
+    SearchResult,
+    Suggestion,
+)
+from themes.models import Keyword, TargetGroup, Theme, ThemeIndexPage
+
+CHUNK_SIZE = 500
+# Request filter -> (document field with the slugs, document field with the names).
+TAGS = {
+    "themes": ("theme_slugs", "themes"),
+    "keywords": ("keyword_slugs", "keywords"),
+    "target_groups": ("target_group_slugs", "target_groups"),
+}
+# Facet -> (entry column counted, entry column with the label or None for a fixed label).
+COLUMNS = {
+    "municipalities": ("municipality_code", "municipality"),
+    "counties": ("county_code", "county"),
+    "statuses": ("status", None),
+    "evidence_levels": ("evidence_level", None),
+    "start_years": ("start_year", None),
+    "has_indicators": ("has_indicators", None),
+}
+ORDERS = {
+    "newest": (F("published_at").desc(nulls_last=True), "-page_id"),
+    "start_date": (
+        F("start_date").desc(nulls_last=True),
+        F("published_at").desc(nulls_last=True),
+        "-page_id",
+    ),
+}
+INDICATOR_LABELS = {"true": _("With measured results"), "false": _("Without measured results")}
+# Beyond any real case; keeps a pathological body from exceeding PostgreSQL's tsvector limit.
+MAX_BODY_LENGTH = 200_000
+# did-you-mean: how many corrections of one word to consider, and how many combinations to try.
+# A query with more unknown words than this is not a typo; words shorter than the minimum are
+# left alone (too little to go on).
+CORRECTIONS_PER_WORD = 3
+MAX_CORRECTION_TRIES = 6
+MAX_UNKNOWN_WORDS = 3
+MIN_CORRECTED_LENGTH = 3
+# related(): what a shared theme, a shared keyword and the best text match are worth.
+RELATED_WEIGHTS = {"themes": 1.0, "keywords": 2.0, "text": 3.0}
+RELATED_CANDIDATES = 50
+# Swedish lower-case order for labels: å, ä, ö after z, in that order.
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+class DatabaseEngine:
+    name = "database"
+
+    @cached_property
+    def _fulltext(self):
+        if connection.vendor == "postgresql":
+            from search.engines.database_postgres import PostgresFullText
+
+            return PostgresFullText()
+        if connection.vendor == "sqlite":
+            from search.engines.database_sqlite import SqliteFullText
+
+            return SqliteFullText()
+        raise NotImplementedError(f"No database search for {connection.vendor}")
+
+    # Searching
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        request = request.normalised()
+        words = text.terms(request.text)
+        matched = self._matched(request, words)
+        found = _filtered(matched, request)
+        total = found.count()
+        ids = self._page_ids(request, words, found, total)
+        return SearchResult(
+            hits=_hits(ids, frozenset(map(text.stem, words))),
+            total=total,
+            request=request,
+            facets={name: _facet(name, matched, request) for name in FACETS},
+            suggestion=self._suggestion(request) if words and not total else None,
+            engine=self.name,
+        )
+
+    def _matched(self, request: SearchRequest, words: list[str]) -> QuerySet:
+        entries = CaseSearchEntry.objects.all()
+        if not request.text:
+            return entries
+        if not words:  # only stop words, punctuation or symbols: nothing to look for
+            return entries.none()
+        return entries.filter(page_id__in=self._fulltext.matching(words))
+
+    def _page_ids(self, request, words, found, total) -> list[int]:
+        if request.offset >= total:
+            return []
+        if request.sort == "relevance" and words:
+            scope = _filtered(CaseSearchEntry.objects.all(), request)
+            return self._fulltext.ranked(words, scope, request.offset, request.page_size)
+        ordered = found.order_by(*ORDERS.get(request.sort, ORDERS["newest"]))
+        end = request.offset + request.page_size
+        return list(ordered.values_list("page_id", flat=True)[request.offset : end])
+
+    def _suggestion(self, request: SearchRequest) -> str | None:
+        """The text with unknown words replaced by close indexed ones, if that finds anything."""
+        words = text.words(request.text)
+        stems = {word: text.stem(word) for word in words}
+        known = set(
+            CaseSearchWord.objects.filter(stem__in=set(stems.values())).values_list(
+                "stem", flat=True
+            )
+        )
+        unknown = [
+            word
+            for word in words
+            if len(word) >= MIN_CORRECTED_LENGTH
+            and word not in text.STOP_WORDS
+            and not word.isdigit()
+            and stems[word] not in known
+        ]
+        if not unknown or len(unknown) > MAX_UNKNOWN_WORDS:
+            return None
+        corrections = {word: _close_words(word) for word in unknown}
+        options = [corrections.get(word, [word]) for word in words]
+        for attempt in islice(product(*options), MAX_CORRECTION_TRIES):
+            if list(attempt) == words:
+                continue
+            corrected = replace(request, text=" ".join(attempt))
+            if _filtered(self._matched(corrected, text.terms(corrected.text)), corrected).exists():
+                return corrected.text
+        return None
+
+    # Suggestions and related cases
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        folded = text.fold((prefix or "")[:MAX_TEXT_LENGTH])
+        if not folded or limit <= 0:
+            return []
+        return _fair_share(
+            [
+                _theme_suggestions(folded),
+                _municipality_suggestions(folded),
+                _case_suggestions(folded, limit),
+            ],
+            limit,
+        )
+
+    def related(self, page_id: int, limit: int = 5) -> list[Hit]:
+        entry = CaseSearchEntry.objects.filter(page_id=page_id).first()
+        if entry is None or limit <= 0:
+            return []
+        scores: dict[int, float] = defaultdict(float)
+        for kind, pairs in _shared_tags(entry).items():
+            for other, shared in pairs:
+                scores[other] += RELATED_WEIGHTS[kind] * shared
+        document = entry.document.data
+        subject = " ".join([document.get("title") or "", *(document.get("keywords") or [])])
+        matches = self._fulltext.ranked_any(
+            list(dict.fromkeys(text.terms(subject))), RELATED_CANDIDATES
+        )
+        best = max((score for _, score in matches), default=0) or 1
+        for other, score in matches:
+            scores[other] += RELATED_WEIGHTS["text"] * score / best
+        scores.pop(entry.page_id, None)
+        candidates = sorted(scores, key=lambda other: (-scores[other], other))[:RELATED_CANDIDATES]
+        codes = dict(
+            CaseSearchEntry.objects.filter(page_id__in=candidates).values_list(
+                "page_id", "municipality_code"
+            )
+        )
+        # Other municipalities first: learning from elsewhere is the point of the library.
+        ordered = sorted(
+            (other for other in candidates if other in codes),
+            key=lambda other: (codes[other] == entry.municipality_code, -scores[other], other),
+        )
+        return _hits(ordered[:limit], frozenset())
+
+    # Indexing
+
+    def index(self, documents: Iterable[dict]) -> int:
+        count = 0
+        iterator = iter(documents)
+        while chunk := list(islice(iterator, CHUNK_SIZE)):
+            self._write({int(document["id"]): _without_nul(document) for document in chunk})
+            count += len(chunk)
+        if count >= CHUNK_SIZE:
+            self._fulltext.refresh_statistics()
+        return count
+
+    def _write(self, documents: dict[int, dict]) -> None:
+        texts = [(page_id, _texts(document)) for page_id, document in documents.items()]
+        vocabulary = {
+            word
+            for _page_id, fields in texts
+            for value in fields.values()
+            for word in text.words(value)
+            if 2 <= len(word) <= 64 and not word.isdigit()
+        }
+        with transaction.atomic():
+            self._remove(list(documents))
+            CaseSearchEntry.objects.bulk_create(_entry(d) for d in documents.values())
+            CaseSearchDocument.objects.bulk_create(
+                CaseSearchDocument(entry_id=page_id, data=d) for page_id, d in documents.items()
+            )
+            CaseSearchTag.objects.bulk_create(
+                (tag for page_id, d in documents.items() for tag in _tags(page_id, d)),
+                batch_size=1000,
+            )
+            self._fulltext.store(texts)
+            CaseSearchWord.objects.bulk_create(
+                (CaseSearchWord(word=word, stem=text.stem(word)) for word in vocabulary),
+                batch_size=1000,
+                ignore_conflicts=True,
+            )
+
+    def delete(self, page_ids: Iterable[int]) -> None:
+        iterator = iter(page_ids)
+        while chunk := [int(page_id) for page_id in islice(iterator, CHUNK_SIZE)]:
+            with transaction.atomic():
+                self._remove(chunk)
+
+    def _remove(self, page_ids: list[int]) -> None:
+        CaseSearchEntry.objects.filter(page_id__in=page_ids).delete()
+        self._fulltext.remove(page_ids)
+
+    def indexed_versions(self) -> dict[int, str]:
+        return dict(CaseSearchEntry.objects.values_list("page_id", "version"))
+
+    def clear(self) -> None:
+        with transaction.atomic():
+            CaseSearchTag.objects.all().delete()
+            CaseSearchDocument.objects.all().delete()
+            CaseSearchEntry.objects.all().delete()
+            CaseSearchWord.objects.all().delete()
+            self._fulltext.clear()
+
+
+# Filters and facets
+
+
+def _filtered(entries: QuerySet, request: SearchRequest) -> QuerySet:
+    for name, (column, _label) in COLUMNS.items():
+        if name in FILTER_FIELDS and request.filter_values(name):
+            entries = entries.filter(**{f"{column}__in": request.filter_values(name)})
+    for kind in TAGS:
+        if request.filter_values(kind):
+            tagged = CaseSearchTag.objects.filter(kind=kind, slug__in=request.filter_values(kind))
+            entries = entries.filter(page_id__in=tagged.values("entry_id"))
+    if request.year_from is not None or request.year_to is not None:
+        entries = entries.filter(start_year__isnull=False)
+    if request.year_to is not None:
+        entries = entries.filter(start_year__lte=request.year_to)
+    if request.year_from is not None:
+        entries = entries.filter(Q(end_year__isnull=True) | Q(end_year__gte=request.year_from))
+    if request.has_indicators is not None:
+        entries = entries.filter(has_indicators=request.has_indicators)
+    return entries
+
+
+def _facet(name: str, matched: QuerySet, request: SearchRequest) -> list[FacetValue]:
+    others = request.without(name)
+    # Counting over every entry needs no "among these entries" subquery, which costs more than
+    # the count itself.
+    everything = not request.text and not others.has_filters
+    counts = _counts(name, None if everything else _filtered(matched, others))
+    selected = _selected(name, request)
+    missing = [value for value in selected if value not in counts]
+    for value, label in _labels(name, missing).items():
+        counts[value] = (label, 0)
+    values = [
+        FacetValue(value, label, count, value in selected or _in_years(name, value, request))
+        for value, (label, count) in counts.items()
+    ]
+    return sorted(values, key=lambda v: (-v.count, v.label.lower().translate(_SWEDISH_ORDER)))
+
+
+def _counts(name: str, scope: QuerySet | None) -> dict[str, tuple[str, int]]:
+    """value -> (label, how many entries in scope have it), for the values some entry has.
+    A scope of None stands for every entry."""
+    if name in TAGS:
+        tags = CaseSearchTag.objects.filter(kind=name)
+        if scope is not None:
+            tags = tags.filter(entry__in=scope.values("page_id"))
+        rows = (
+            tags.values_list("slug").annotate(label=Max("name"), count=Count("entry_id")).order_by()
+        )
+        return {slug: (label, count) for slug, label, count in rows}
+    column, label_column = COLUMNS[name]
+    labelled = Max(label_column) if label_column else Value("")
+    entries = CaseSearchEntry.objects.all() if scope is None else scope
+    rows = entries.order_by().values_list(column).annotate(label=labelled, count=Count("page_id"))
+    counts = {}
+    for value, label, count in rows:
+        if value is None or value == "":
+            continue
+        value = _facet_value(value)
+        counts[value] = (label or _fixed_label(name, value), count)
+    return counts
+
+
+def _facet_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _fixed_label(name: str, value: str) -> str:
+    choices = {"statuses": Status, "evidence_levels": EvidenceLevel}.get(name)
+    if choices is not None:
+        return str(choices(value).label) if value in choices.values else value
+    if name == "has_indicators":
+        return str(INDICATOR_LABELS.get(value, value))
+    return value
+
+
+def _selected(name: str, request: SearchRequest) -> set[str]:
+    if name in FILTER_FIELDS:
+        return set(request.filter_values(name))
+    if name == "has_indicators" and request.has_indicators is not None:
+        return {_facet_value(request.has_indicators)}
+    return set()
+
+
+def _in_years(name: str, value: str, request: SearchRequest) -> bool:
+    if name != "start_years" or (request.year_from is None and request.year_to is None):
+        return False
+    year = int(value)
+    return (request.year_from or year) <= year <= (request.year_to or year)
+
+
+def _labels(name: str, values: list[str]) -> dict[str, str]:
+    """Labels for selected values no case in scope has (they are still shown, with 0)."""
+    if not values:
+        return {}
+    models = {"themes": Theme, "keywords": Keyword, "target_groups": TargetGroup}
+    if name in models:
+        known = models[name].objects.filter(slug__in=values).values_list("slug", "name")
+    elif name == "municipalities":
+        known = Municipality.objects.filter(code__in=values).values_list("code", "name")
+    elif name == "counties":
+        known = Municipality.objects.filter(county_code__in=values).values_list(
+            "county_code", "county_name"
+        )
+    else:
+        known = [(value, _fixed_label(name, value)) for value in values]
+    labels = dict(known)
+    return {value: labels.get(value, value) for value in values}
+
+
+# Hits
+
+
+def _hits(page_ids: list[int], wanted: frozenset[str]) -> list[Hit]:
+    documents = dict(
+        CaseSearchDocument.objects.filter(entry_id__in=page_ids).values_list("entry_id", "data")
+    )
+    return [_hit(documents[page_id], wanted) for page_id in page_ids if page_id in documents]
+
+
+def _hit(document: dict, wanted: frozenset[str]) -> Hit:
+    fragments = {
+        "title": text.highlight(document.get("title") or "", wanted),
+        "summary": text.highlight(document.get("summary") or "", wanted),
+        "body": text.snippet(document.get("body") or "", wanted),
+    }
+    return Hit.from_document(
+        document, {field: [fragment] for field, fragment in fragments.items() if fragment}
+    )
+
+
+def _close_words(word: str) -> list[str]:
+    """Indexed words spelt like this one. Typos rarely hit the first letter; assuming that keeps
+    the candidates few."""
+    candidates = (
+        CaseSearchWord.objects.filter(word__startswith=word[0])
+        .annotate(length=Length("word"))
+        .filter(length__range=(len(word) - 2, len(word) + 2))
+        .values_list("word", flat=True)
+    )
+    return difflib.get_close_matches(word, list(candidates), n=CORRECTIONS_PER_WORD, cutoff=0.75)
+
+
+# Autocomplete and related
+
+
+def _starts(label: str, folded_prefix: str) -> bool:
+    folded = text.fold(label)
+    return folded.startswith(folded_prefix) or f" {folded_prefix}" in folded
+
+
+def _theme_suggestions(folded: str) -> list[Suggestion]:
+    index = ThemeIndexPage.objects.live().public().first()
+    if index is None or not index.url:
+        return []
+    return [
+        Suggestion("theme", theme.name, index.theme_url(theme))
+        for theme in Theme.objects.all()
+        if _starts(theme.name, folded)
+    ]
+
+
+def _municipality_suggestions(folded: str) -> list[Suggestion]:
+    pages = MunicipalityPage.objects.live().public().select_related("municipality")
+    suggestions = [
+        Suggestion("municipality", page.municipality.name, page.url)
+        for page in pages
+        if page.url and _starts(page.municipality.name, folded)
+    ]
+    return sorted(suggestions, key=lambda s: s.label.lower().translate(_SWEDISH_ORDER))
+
+
+def _case_suggestions(folded: str, limit: int) -> list[Suggestion]:
+    entries = (
+        CaseSearchEntry.objects.filter(
+            Q(folded_title__startswith=folded) | Q(folded_title__contains=f" {folded}")
+        )
+        .annotate(later=Case(When(folded_title__startswith=folded, then=0), default=1))
+        .order_by("later", "title", "page_id")
+        .values_list("title", "url")[:limit]
+    )
+    return [Suggestion("case", title, url) for title, url in entries if url]
+
+
+def _fair_share(groups: list[list[Suggestion]], limit: int) -> list[Suggestion]:
+    """Up to `limit` suggestions, kinds taking turns for the room, each kind kept together."""
+    taken = [0] * len(groups)
+    while sum(taken) < limit and any(n < len(g) for n, g in zip(taken, groups, strict=True)):
+        for i, group in enumerate(groups):
+            if taken[i] < len(group) and sum(taken) < limit:
+                taken[i] += 1
+    return [item for group, n in zip(groups, taken, strict=True) for item in group[:n]]
+
+
+def _shared_tags(entry: CaseSearchEntry) -> dict[str, list[tuple[int, int]]]:
+    """kind -> (other page id, how many of this case's themes / keywords it shares)."""
+    shared = {}
+    for kind in ("themes", "keywords"):
+        own = entry.tags.filter(kind=kind).values("slug")
+        shared[kind] = list(
+            CaseSearchTag.objects.filter(kind=kind, slug__in=own)
+            .exclude(entry_id=entry.page_id)
+            .values_list("entry_id")
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+    return shared
+
+
+# Documents -> rows
+
+
+def _without_nul(value):
+    # Neither PostgreSQL text nor jsonb can hold NUL characters.
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_nul(item) for key, item in value.items()}
+    return value
+
+
+def _texts(document: dict) -> dict[str, str]:
+    tags = [name for _slugs, names in TAGS.values() for name in document.get(names) or []]
+    return {
+        "title": document.get("title") or "",
+        "summary": document.get("summary") or "",
+        "tags": " ".join(tags),
+        "place": f"{document.get('municipality') or ''} {document.get('county') or ''}",
+        "body": (document.get("body") or "")[:MAX_BODY_LENGTH],
+    }
+
+
+def _entry(document: dict) -> CaseSearchEntry:
+    title = document.get("title") or ""
+    return CaseSearchEntry(
+        page_id=int(document["id"]),
+        version=str(document.get("version") or ""),
+        title=title,
+        folded_title=text.fold(title),
+        municipality_code=document.get("municipality_code") or "",
+        municipality=document.get("municipality") or "",
+        county_code=document.get("county_code") or "",
+        county=document.get("county") or "",
+        status=document.get("status") or "",
+        evidence_level=document.get("evidence_level") or "",
+        start_date=_parse(date, document.get("start_date")),
+        start_year=document.get("start_year"),
+        end_year=document.get("end_year"),
+        has_indicators=bool(document.get("has_indicators")),
+        published_at=_parse(datetime, document.get("published_at")),
+        url=document.get("url") or "",
+    )
+
+
+def _tags(page_id: int, document: dict) -> list[CaseSearchTag]:
+    tags = {}
+    for kind, (slugs_field, names_field) in TAGS.items():
+        slugs, names = document.get(slugs_field) or [], document.get(names_field) or []
+        for slug, name in zip(slugs, names, strict=False):
+            tags[kind, slug] = CaseSearchTag(entry_id=page_id, kind=kind, slug=slug, name=name)
+    return list(tags.values())
+
+
+def _parse(kind, value):
+    return kind.fromisoformat(value) if isinstance(value, str) and value else None

@@ -1,0 +1,82 @@
+"""Query-string parameters of /sok/ and the search API, validated into a SearchRequest.
+
+Parameters have Swedish names because the URLs are shared between people (`/sok/?q=läxhjälp&tema=
+grundskola&lan=17`). Nothing here rejects a request: unknown or malformed values are dropped and
+numbers clamped, so a hand-edited or stale link still shows results instead of an error.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import QueryDict
+
+from .request import SearchRequest
+
+# query-string name -> SearchRequest field, for the multi-valued filters
+FILTER_PARAMETERS = {
+    "tema": "themes",
+    "nyckelord": "keywords",
+    "kommun": "municipalities",
+    "lan": "counties",
+    "status": "statuses",
+    "malgrupp": "target_groups",
+    "evidens": "evidence_levels",
+}
+SORT_PARAMETER = {"relevans": "relevance", "nyast": "newest", "start": "start_date"}
+SORT_VALUE = {value: key for key, value in SORT_PARAMETER.items()}
+YES = {"1", "ja", "true", "yes", "on"}
+NO = {"0", "nej", "false", "no", "off"}
+
+
+def _first_int(params: QueryDict, name: str) -> int | None:
+    raw = (params.get(name) or "").strip()
+    if not raw.lstrip("-").isdigit() or len(raw) > 12:
+        return None
+    return int(raw)
+
+
+def request_from_params(params: QueryDict, *, page_size: int | None = None) -> SearchRequest:
+    """A normalised SearchRequest from GET parameters; never raises."""
+    filters = {field: tuple(params.getlist(name)[:50]) for name, field in FILTER_PARAMETERS.items()}
+    indicators = (params.get("resultat") or "").strip().lower()
+    request = SearchRequest(
+        text=(params.get("q") or "")[:1000],
+        year_from=_first_int(params, "fran"),
+        year_to=_first_int(params, "till"),
+        has_indicators=True if indicators in YES else False if indicators in NO else None,
+        sort=SORT_PARAMETER.get(params.get("sortering", ""), "relevance"),
+        page=_first_int(params, "sida") or 1,
+        page_size=page_size or _first_int(params, "antal") or 20,
+        **filters,
+    )
+    return request.normalised()
+
+
+def params_from_request(request: SearchRequest, *, page: int | None = None) -> QueryDict:
+    """The query string that reproduces a request (the inverse of request_from_params)."""
+    params = QueryDict(mutable=True)
+    if request.text:
+        params["q"] = request.text
+    for name, field in FILTER_PARAMETERS.items():
+        values = getattr(request, field)
+        if values:
+            params.setlist(name, list(values))
+    if request.year_from is not None:
+        params["fran"] = str(request.year_from)
+    if request.year_to is not None:
+        params["till"] = str(request.year_to)
+    if request.has_indicators is not None:
+        params["resultat"] = "ja" if request.has_indicators else "nej"
+    default_sort = "relevance" if request.text else "newest"
+    if request.sort != default_sort:
+        params["sortering"] = SORT_VALUE[request.sort]
+    page = request.page if page is None else page
+    if page != 1:
+        params["sida"] = str(page)
+    return params
+
+
+class SearchBox(forms.Form):
+    """Only for rendering the text box with its label; parsing is request_from_params."""
+
+    q = forms.CharField(required=False, max_length=200)

@@ -1,0 +1,66 @@
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from search.documents import iter_documents, live_cases
+from search.engines.base import SearchUnavailable
+
+from ._engines import ENGINE_CHOICES, selected_engines
+
+
+class Progress:
+    def __init__(self, stdout, total: int, label: str, enabled: bool):
+        self.stdout, self.total, self.label, self.enabled = stdout, total, label, enabled
+        self.started = time.monotonic()
+
+    def __call__(self, done: int) -> None:
+        if not self.enabled:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        width = 30
+        filled = int(width * done / self.total) if self.total else width
+        bar = "#" * filled + "-" * (width - filled)
+        self.stdout.write(
+            f"\r{self.label:<12} [{bar}] {done}/{self.total} cases, {done / elapsed:.0f}/s",
+            ending="",
+        )
+        self.stdout.flush()
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search index from every live case. On a cluster the documents go into a new "
+        "versioned index and the alias moves to it atomically when it is complete, so searches "
+        "keep working; an interrupted rebuild leaves the old index serving and can be started "
+        "again. The database engine's index is rebuilt in one transaction."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--engine", choices=ENGINE_CHOICES, default="all")
+        parser.add_argument("--chunk-size", type=int, default=500)
+
+    def handle(self, *args, engine, chunk_size, verbosity, **options):
+        total = live_cases().count()
+        for label, search_engine in selected_engines(engine):
+            progress = Progress(self.stdout, total, label, enabled=verbosity > 0)
+            started = time.monotonic()
+            try:
+                if hasattr(search_engine, "rebuild"):
+                    count = search_engine.rebuild(
+                        iter_documents(chunk_size=chunk_size),
+                        chunk_size=chunk_size,
+                        progress=progress,
+                    )
+                else:
+                    with transaction.atomic():
+                        search_engine.clear()
+                        count = search_engine.index(iter_documents(chunk_size=chunk_size))
+                        progress(count)
+            except SearchUnavailable as error:
+                raise CommandError(f"{label}: the search cluster did not answer: {error}") from None
+            seconds = time.monotonic() - started
+            self.stdout.write(f"\n{label}: indexed {count} cases in {seconds:.1f} s.")
+        # Cases published while a cluster index was being built went to the old index; catch up.
+        call_command("search_reconcile", engine=engine, stdout=self.stdout)

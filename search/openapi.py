@@ -1,0 +1,310 @@
+"""OpenAPI 3.0 description of the public API (served at /api/v1/openapi.json)."""
+
+from __future__ import annotations
+
+from .forms import FILTER_PARAMETERS
+
+NULLABLE_STRING = {"type": "string", "nullable": True}
+NULLABLE_INT = {"type": "integer", "nullable": True}
+NULLABLE_NUMBER = {"type": "number", "nullable": True}
+FILTER_DESCRIPTIONS = {
+    "tema": "Focus area slug, e.g. grundskola",
+    "nyckelord": "Keyword slug",
+    "kommun": "Municipality code (SCB), e.g. 1782",
+    "lan": "County code (SCB), e.g. 17",
+    "status": "planned, ongoing, completed or discontinued",
+    "malgrupp": "Target group slug",
+    "evidens": "not_evaluated, promising, evaluated_good or evaluated_mixed",
+}
+
+
+def _object(properties: dict, required: list[str] | None = None) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required if required is not None else list(properties),
+    }
+
+
+def _array(items: dict) -> dict:
+    return {"type": "array", "items": items}
+
+
+def _named(code_key: str = "code") -> dict:
+    return _object({code_key: {"type": "string"}, "name": {"type": "string"}})
+
+
+SCHEMAS = {
+    "Hit": _object(
+        {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "summary": {"type": "string"},
+            "municipality": _named(),
+            "county": _named(),
+            "themes": _array({"type": "string"}),
+            "status": {"type": "string"},
+            "status_label": {"type": "string"},
+            "start_year": NULLABLE_INT,
+            "end_year": NULLABLE_INT,
+            "is_example": {"type": "boolean"},
+            "highlights": {
+                "type": "object",
+                "description": "Escaped HTML fragments with matched words in <mark>.",
+                "additionalProperties": _array({"type": "string"}),
+            },
+            "api_url": {"type": "string"},
+        }
+    ),
+    "FacetValue": _object(
+        {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+        }
+    ),
+    "SearchResponse": _object(
+        {
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 50},
+            "page_count": {"type": "integer", "minimum": 1},
+            "results": _array({"$ref": "#/components/schemas/Hit"}),
+            "facets": {
+                "type": "object",
+                "additionalProperties": _array({"$ref": "#/components/schemas/FacetValue"}),
+            },
+            "suggestion": NULLABLE_STRING,
+            "degraded": {"type": "boolean"},
+            "links": _object(
+                {
+                    "self": {"type": "string"},
+                    "first": NULLABLE_STRING,
+                    "last": NULLABLE_STRING,
+                    "previous": NULLABLE_STRING,
+                    "next": NULLABLE_STRING,
+                }
+            ),
+        }
+    ),
+    "Case": _object(
+        {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "summary": {"type": "string"},
+            "is_example": {"type": "boolean"},
+            "municipality": _object(
+                {
+                    "code": {"type": "string"},
+                    "name": {"type": "string"},
+                    "county_code": {"type": "string"},
+                    "county": {"type": "string"},
+                }
+            ),
+            "themes": _array(_named("slug")),
+            "keywords": _array({"type": "string"}),
+            "target_groups": _array(_named("slug")),
+            "status": {"type": "string"},
+            "start_date": {**NULLABLE_STRING, "format": "date"},
+            "end_date": {**NULLABLE_STRING, "format": "date"},
+            "grant_amount_sek": NULLABLE_INT,
+            "total_budget_sek": NULLABLE_INT,
+            "partners": _array(_object({"name": {"type": "string"}, "kind": {"type": "string"}})),
+            "evidence": _object(
+                {
+                    "level": {"type": "string"},
+                    "criteria": {"type": "string"},
+                    "evaluation_kind": {"type": "string"},
+                    "about": {"type": "string"},
+                }
+            ),
+            "sections": {"type": "object", "additionalProperties": {"type": "string"}},
+            "indicators": _array(
+                _object(
+                    {
+                        "name": {"type": "string"},
+                        "unit": {"type": "string"},
+                        "baseline": NULLABLE_NUMBER,
+                        "target": NULLABLE_NUMBER,
+                        "outcome": NULLABLE_NUMBER,
+                        "year": NULLABLE_INT,
+                    }
+                )
+            ),
+            "follow_ups": _array(
+                _object(
+                    {
+                        "year": {"type": "integer"},
+                        "text": {"type": "string"},
+                        "status_change": NULLABLE_STRING,
+                        "discontinued_reason": NULLABLE_STRING,
+                    }
+                )
+            ),
+            "inspired_by": _array(
+                _object(
+                    {
+                        "id": {"type": "integer"},
+                        "title": {"type": "string"},
+                        "note": {"type": "string"},
+                    }
+                )
+            ),
+            "contact": _object(
+                {
+                    "name": NULLABLE_STRING,
+                    "role": NULLABLE_STRING,
+                    "email": NULLABLE_STRING,
+                    "phone": NULLABLE_STRING,
+                }
+            ),
+            "attachments": _array(
+                _object({"title": {"type": "string"}, "url": {"type": "string"}})
+            ),
+            "first_published_at": {**NULLABLE_STRING, "format": "date-time"},
+            "last_published_at": {**NULLABLE_STRING, "format": "date-time"},
+        }
+    ),
+    "Suggestions": _object(
+        {
+            "suggestions": _array(
+                _object(
+                    {
+                        "kind": {"type": "string", "enum": ["case", "theme", "municipality"]},
+                        "label": {"type": "string"},
+                        "url": {"type": "string"},
+                    }
+                )
+            )
+        }
+    ),
+    "Error": _object({"error": {"type": "string"}}),
+}
+
+TOO_MANY = {
+    "description": "Rate limit reached; see the Retry-After header.",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+    "content": {"text/plain": {"schema": {"type": "string"}}},
+}
+
+
+def _json(ref: str, description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}},
+    }
+
+
+def _search_parameters() -> list[dict]:
+    parameters = [
+        {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Search words"}
+    ]
+    for name in FILTER_PARAMETERS:
+        parameters.append(
+            {
+                "name": name,
+                "in": "query",
+                "schema": _array({"type": "string"}),
+                "style": "form",
+                "explode": True,
+                "description": FILTER_DESCRIPTIONS[name] + " (repeat for several: any of them)",
+            }
+        )
+    parameters += [
+        {
+            "name": "fran",
+            "in": "query",
+            "schema": {"type": "integer"},
+            "description": "Active from year",
+        },
+        {
+            "name": "till",
+            "in": "query",
+            "schema": {"type": "integer"},
+            "description": "Active until year",
+        },
+        {
+            "name": "resultat",
+            "in": "query",
+            "schema": {"type": "string", "enum": ["ja", "nej"]},
+            "description": "With measured results",
+        },
+        {
+            "name": "sortering",
+            "in": "query",
+            "schema": {"type": "string", "enum": ["relevans", "nyast", "start"]},
+        },
+        {
+            "name": "sida",
+            "in": "query",
+            "schema": {"type": "integer"},
+            "description": "Page, clamped to 1–500",
+        },
+        {
+            "name": "antal",
+            "in": "query",
+            "schema": {"type": "integer"},
+            "description": "Page size, clamped to 1–50",
+        },
+    ]
+    return parameters
+
+
+def schema(server_url: str) -> dict:
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Kunskapsbanken API",
+            "version": "1",
+            "description": (
+                "Read-only access to the published cases of Kunskapsbanken: the same search, "
+                "filters and facet counts as the search page /sok/, and every structured field of "
+                "a case. Open to all origins; rate limited per client."
+            ),
+        },
+        "servers": [{"url": server_url.rstrip("/")}],
+        "paths": {
+            "/api/v1/sok/": {
+                "get": {
+                    "operationId": "searchCases",
+                    "summary": "Search published cases",
+                    "parameters": _search_parameters(),
+                    "responses": {
+                        "200": _json("SearchResponse", "Search results"),
+                        "429": TOO_MANY,
+                    },
+                }
+            },
+            "/api/v1/insatser/{id}/": {
+                "get": {
+                    "operationId": "getCase",
+                    "summary": "One published case with all structured fields",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        }
+                    ],
+                    "responses": {
+                        "200": _json("Case", "The case"),
+                        "404": _json("Error", "No published case has this id"),
+                        "429": TOO_MANY,
+                    },
+                }
+            },
+            "/api/v1/forslag/": {
+                "get": {
+                    "operationId": "suggest",
+                    "summary": "Suggestions for a search box",
+                    "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
+                    "responses": {"200": _json("Suggestions", "Suggestions"), "429": TOO_MANY},
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,58 @@
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from cases.models import CaseStudyPage
+
+from .analytics import record_click, record_search
+from .closest import closest_themes
+from .forms import request_from_params
+from .presentation import chips, facets, page_links, url_for
+from .promotions import promoted_cases
+from .ratelimit import rate_limited
+from .service import search_cases
+
+SORT_CHOICES = (("relevance", "relevans"), ("newest", "nyast"), ("start_date", "start"))
+
+
+@require_GET
+@rate_limited("search")
+def search_page(request):
+    """/sok/: the faceted search page. Every state is a GET URL; search.js only fetches it."""
+    search_request = request_from_params(request.GET)
+    result = search_cases(search_request)
+    context = {
+        "search": search_request,
+        "result": result,
+        "facets": facets(search_request, result),
+        "chips": chips(search_request, result),
+        "pages": page_links(search_request, result),
+        "previous_url": url_for(search_request, page=search_request.page - 1)
+        if search_request.page > 1
+        else None,
+        "next_url": url_for(search_request, page=search_request.page + 1)
+        if search_request.page < result.page_count
+        else None,
+        "suggestion_url": url_for(search_request, text=result.suggestion)
+        if result.suggestion
+        else None,
+        "closest_themes": closest_themes(search_request.text) if not result.total else [],
+        "promoted": promoted_cases(search_request.text) if search_request.page == 1 else [],
+    }
+    if search_request.text and search_request.page == 1:
+        record_search(search_request.text, result.total)
+    response = render(request, "search/search_page.html", context)
+    if search_request.has_filters or search_request.page > 1:
+        # Filtered and deep pages are endless variations of the same content.
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def follow_result(request, page_id: int):
+    """A result link: counts the click for the query's statistics, then goes to the case."""
+    case = CaseStudyPage.objects.live().public().filter(pk=page_id).first()
+    if case is None:
+        raise Http404
+    record_click(request.GET.get("q", ""))
+    return redirect(case.url)

@@ -1,0 +1,64 @@
+"""Engines for the contract suite: the database engine always, a real OpenSearch cluster started
+from Maven Central artifacts (tests/search/cluster_harness.py), and Elasticsearch when
+ELASTICSEARCH_URL points at one."""
+
+import os
+import uuid
+
+import pytest
+
+from search.documents import iter_documents
+from tests.search.cluster_harness import opensearch_three_nodes, opensearch_url  # noqa: F401
+
+ENGINES = ["database", "opensearch"]
+if os.environ.get("ELASTICSEARCH_URL"):
+    ENGINES.append("elasticsearch")
+
+
+def _make_engine(request, kind: str):
+    if kind == "database":
+        from search.engines.database import DatabaseEngine
+
+        return DatabaseEngine()
+    from search.engines.cluster import make_cluster_engine
+
+    url = (
+        request.getfixturevalue("opensearch_url")
+        if kind == "opensearch"
+        else os.environ["ELASTICSEARCH_URL"]
+    )
+    return make_cluster_engine(
+        kind, url, index_prefix=f"test-{uuid.uuid4().hex[:8]}", refresh_on_write=True
+    )
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, db):
+    """An engine holding exactly the demo's live cases."""
+    engine = _make_engine(request, request.param)
+    engine.clear()
+    engine.index(iter_documents())
+    yield engine
+    engine.clear()
+
+
+@pytest.fixture(params=ENGINES)
+def search_backend(request, db, settings):
+    """The search service configured as in production for each engine: the database alone, or a
+    cluster (holding the demo's live cases) with the database behind it as fallback."""
+    from search import service
+
+    if request.param == "database":
+        yield service.database_engine()
+        return
+    settings.SEARCH_ENGINE = request.param
+    settings.SEARCH_ENGINE_URL = (
+        request.getfixturevalue("opensearch_url")
+        if request.param == "opensearch"
+        else os.environ["ELASTICSEARCH_URL"]
+    )
+    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
+    engine = service.cluster_engine()
+    engine.rebuild(iter_documents(), chunk_size=500)
+    yield engine
+    engine.clear()

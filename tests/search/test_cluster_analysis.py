@@ -1,0 +1,177 @@
+"""Swedish analysis and index lifecycle on a real OpenSearch node (tests/search/cluster_harness.py).
+
+Documents here are written for the test, so each behaviour is checked in isolation: compound
+splitting, synonyms, accent folding, typos, field boosts, did-you-mean, and the alias swap of a
+rebuild.
+"""
+
+import threading
+import uuid
+
+import pytest
+
+from search.cluster.transport import ElasticsearchTransport
+from search.engines.base import SearchUnavailable
+from search.engines.cluster import make_cluster_engine
+from search.request import SearchRequest
+
+
+def _document(page_id: int, title: str, summary: str = "", body: str = "", **fields) -> dict:
+    return {
+        "id": page_id,
+        "title": title,
+        "summary": summary,
+        "body": body,
+        "lessons": "",
+        "url": f"/kommuner/testby/fall-{page_id}/",
+        "themes": [],
+        "theme_slugs": [],
+        "keywords": [],
+        "keyword_slugs": [],
+        "target_groups": [],
+        "target_group_slugs": [],
+        "municipality": "Testby",
+        "municipality_code": "9999",
+        "county": "Testlän",
+        "county_code": "99",
+        "status": "ongoing",
+        "evidence_level": "promising",
+        "start_date": "2020-01-01",
+        "end_date": None,
+        "start_year": 2020,
+        "end_year": None,
+        "has_indicators": False,
+        "published_at": f"2024-01-{page_id:02d}T10:00:00+00:00",
+        "version": f"v{page_id}",
+        **fields,
+    }
+
+
+DOCUMENTS = [
+    _document(1, "Samordnare för föreningslivet", "En samordnare stödjer föreningar."),
+    _document(2, "Lovaktiviteter", "Unga provar på aktiviteter i en klubb varje lov."),
+    _document(3, "Trygghet i bostadsområden", "Fastighetsägare och kommun samverkar."),
+    _document(4, "Utbyte med Göteborg", "Ett utbyte mellan unga i Testby och storstaden."),
+    _document(5, "Brobyggare i förskolan", "Stöd till vårdnadshavare."),
+    _document(6, "Modersmål i förskolan", "Förskolan samarbetar med en brobyggare ibland."),
+    _document(7, "Läsfrämjande", body="Biblioteket har mycket utrymme."),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(opensearch_url):
+    engine = make_cluster_engine(
+        "opensearch",
+        opensearch_url,
+        index_prefix=f"test-analysis-{uuid.uuid4().hex[:8]}",
+        refresh_on_write=True,
+    )
+    engine.clear()
+    engine.index(DOCUMENTS)
+    yield engine
+    engine.clear()
+
+
+def _tokens(engine, analyzer: str, text: str) -> set[str]:
+    return set(engine.transport.analyze(engine.alias, analyzer, text))
+
+
+def _titles(engine, text: str) -> list[str]:
+    result = engine.search(SearchRequest(text=text, page_size=50).normalised())
+    return [hit.title for hit in result.hits]
+
+
+def test_compounds_are_indexed_with_their_parts(engine):
+    (samordnare,) = _tokens(engine, "sv_search", "samordnare")
+    assert samordnare in _tokens(engine, "sv_index", "integrationssamordnaren")
+    (klubb,) = _tokens(engine, "sv_search", "klubb")
+    assert klubb in _tokens(engine, "sv_index", "idrottsklubbarna")
+
+
+def test_a_compound_query_finds_its_last_part(engine):
+    assert "Samordnare för föreningslivet" in _titles(engine, "integrationssamordnaren")
+    assert _titles(engine, "idrottsklubbarna") == ["Lovaktiviteter"]
+    # ... and a part finds the compound in a document.
+    assert _titles(engine, "område") == ["Trygghet i bostadsområden"]
+
+
+def test_synonyms_apply_to_searches(engine):
+    assert _tokens(engine, "sv_search", "bostadsområde") <= _tokens(engine, "sv_search", "stadsdel")
+    assert _titles(engine, "stadsdel") == ["Trygghet i bostadsområden"]
+    # Not at indexing time: the document holds only its own words.
+    assert "stadsdel" not in _tokens(engine, "sv_index", "bostadsområdet")
+
+
+def test_accents_are_optional(engine):
+    assert _tokens(engine, "sv_folded", "Göteborg") == {"goteborg"}
+    assert _titles(engine, "goteborg") == ["Utbyte med Göteborg"]
+
+
+def test_one_typo_is_forgiven(engine):
+    assert set(_titles(engine, "brobygare")) == {"Brobyggare i förskolan", "Modersmål i förskolan"}
+    result = engine.search(SearchRequest(text="brobigare").normalised())
+    assert result.total == 0
+    assert result.suggestion == "brobyggare"
+
+
+def test_a_title_match_ranks_above_a_body_match(engine):
+    assert _titles(engine, "brobyggare") == ["Brobyggare i förskolan", "Modersmål i förskolan"]
+
+
+def test_unrelated_words_that_contain_a_listed_word_do_not_match(engine):
+    # "utrymme" contains "rymme", "biblioteket" contains "bibliotek": only real words count.
+    assert _titles(engine, "rymd") == []
+
+
+# Index lifecycle
+
+
+def test_rebuild_swaps_the_alias_while_searches_go_on(engine):
+    before = set(engine._own_indices())
+    failures, stop = [], threading.Event()
+
+    def search_continuously():
+        while not stop.is_set():
+            try:
+                if engine.search(SearchRequest(text="förskolan").normalised()).total < 2:
+                    failures.append("missing hits")
+            except SearchUnavailable as error:
+                failures.append(str(error))
+
+    searcher = threading.Thread(target=search_continuously)
+    searcher.start()
+    try:
+        progress = []
+        assert engine.rebuild(iter(DOCUMENTS), chunk_size=3, progress=progress.append) == 7
+    finally:
+        stop.set()
+        searcher.join()
+    assert progress == [3, 6, 7]
+    assert not failures
+    after = engine._own_indices()
+    assert len(after) == 1 and after[0] not in before
+    assert engine.transport.alias_indices(engine.alias) == after
+    assert engine.indexed_versions() == {doc["id"]: doc["version"] for doc in DOCUMENTS}
+
+
+def test_elasticsearch_client_refuses_opensearch(opensearch_url):
+    transport = ElasticsearchTransport([opensearch_url])
+    with pytest.raises(SearchUnavailable):
+        transport.health()
+
+
+def test_clear_leaves_no_index_behind_and_the_next_write_starts_afresh(opensearch_url):
+    engine = make_cluster_engine(
+        "opensearch",
+        opensearch_url,
+        index_prefix=f"test-clear-{uuid.uuid4().hex[:8]}",
+        refresh_on_write=True,
+    )
+    engine.index(DOCUMENTS[:2])
+    engine.clear()
+    assert engine._own_indices() == []
+    with pytest.raises(SearchUnavailable):
+        engine.search(SearchRequest(text="samordnare").normalised())
+    engine.index(DOCUMENTS[:1])
+    assert engine.indexed_versions() == {1: "v1"}
+    engine.clear()

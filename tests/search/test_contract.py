@@ -1,0 +1,188 @@
+"""One contract, every engine: the same behaviour on the database engine (SQLite or PostgreSQL,
+whichever the suite runs on) and on a real OpenSearch cluster (tests/search/conftest.py).
+
+Each test receives `engine`, an engine holding exactly the demo's live cases.
+"""
+
+import pytest
+
+from cases.models import CaseStudyPage
+from search.documents import case_document
+from search.request import SearchRequest
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(engine, **fields):
+    return engine.search(SearchRequest(**fields).normalised())
+
+
+def _ids(result):
+    return [hit.page_id for hit in result.hits]
+
+
+def _fragments(hit) -> str:
+    return " ".join(fragment for fragments in hit.highlights.values() for fragment in fragments)
+
+
+def _live():
+    return CaseStudyPage.objects.live()
+
+
+def test_text_finds_every_case_with_the_word_and_ranks_titles_first(engine):
+    result = _search(engine, text="brobyggare", page_size=50)
+    with_keyword = set(_live().filter(keywords__name="brobyggare").values_list("pk", flat=True))
+    assert with_keyword and with_keyword <= set(_ids(result))
+    assert result.hits[0].title.lower().startswith("brobyggare")
+    assert result.total == len(result.hits)
+
+
+def test_swedish_stemming_finds_other_forms_of_the_word(engine):
+    base = set(_ids(_search(engine, text="brobyggare", page_size=50)))
+    assert set(_ids(_search(engine, text="brobyggarna", page_size=50))) == base
+    assert _ids(_search(engine, text="skolorna", page_size=50))
+
+
+def test_several_words_must_all_match(engine):
+    both = _search(engine, text="brobyggare Hofors", page_size=50)
+    assert [hit.municipality for hit in both.hits] == ["Hofors"]
+
+
+def test_filters_return_only_matching_cases(engine):
+    result = _search(engine, themes=("grundskola",), statuses=("ongoing",), page_size=50)
+    expected = set(
+        _live().filter(themes__slug="grundskola", status="ongoing").values_list("pk", flat=True)
+    )
+    assert set(_ids(result)) == expected
+    assert result.total == len(expected)
+
+
+def test_county_municipality_and_keyword_filters(engine):
+    assert {hit.county_code for hit in _search(engine, counties=("21",), page_size=50).hits} == {
+        "21"
+    }
+    filipstad = _search(engine, municipalities=("1782",), page_size=50)
+    assert set(_ids(filipstad)) == set(
+        _live().filter(municipality__code="1782").values_list("pk", flat=True)
+    )
+    tagged = _search(engine, keywords=("brobyggare",), page_size=50)
+    assert set(_ids(tagged)) == set(
+        _live().filter(keywords__slug="brobyggare").values_list("pk", flat=True)
+    )
+
+
+def test_several_values_of_one_filter_mean_any_of_them(engine):
+    either = set(_ids(_search(engine, statuses=("planned", "discontinued"), page_size=50)))
+    assert either == set(
+        _live().filter(status__in=["planned", "discontinued"]).values_list("pk", flat=True)
+    )
+
+
+def test_year_range_keeps_cases_active_in_those_years(engine):
+    result = _search(engine, year_from=2024, year_to=2025, page_size=50)
+    for hit in result.hits:
+        assert hit.start_year is not None and hit.start_year <= 2025
+        assert hit.end_year is None or hit.end_year >= 2024
+    active = [
+        case
+        for case in _live()
+        if case.start_date
+        and case.start_date.year <= 2025
+        and (case.end_date is None or case.end_date.year >= 2024)
+    ]
+    assert result.total == len(active)
+
+
+def test_has_indicators_filter(engine):
+    with_results = _search(engine, has_indicators=True, page_size=50)
+    assert with_results.total == _live().filter(indicators__isnull=False).distinct().count()
+
+
+def test_facet_counts_match_the_database_and_ignore_their_own_selection(engine):
+    result = _search(engine, themes=("grundskola",))
+    theme_counts = {value.value: value.count for value in result.facets["themes"]}
+    # The theme facet ignores the theme selection itself, so it counts over all cases.
+    for slug, count in theme_counts.items():
+        assert count == _live().filter(themes__slug=slug).count(), slug
+    selected = [value.value for value in result.facets["themes"] if value.selected]
+    assert selected == ["grundskola"]
+    status_counts = {value.value: value.count for value in result.facets["statuses"]}
+    for status, count in status_counts.items():
+        expected = _live().filter(themes__slug="grundskola", status=status).count()
+        assert count == expected, status
+    assert sum(status_counts.values()) == result.total
+    county_labels = {value.label for value in result.facets["counties"]}
+    assert "Värmlands län" in county_labels or not county_labels
+
+
+def test_sort_by_newest_and_by_start_date(engine):
+    newest = _search(engine, sort="newest", page_size=50)
+    expected = list(
+        _live().order_by("-first_published_at", "-pk").values_list("pk", flat=True)[:50]
+    )
+    assert _ids(newest) == expected
+    by_start = _search(engine, sort="start_date", page_size=50)
+    years = [hit.start_year or 0 for hit in by_start.hits]
+    assert years == sorted(years, reverse=True)
+
+
+def test_pages_are_disjoint_and_a_page_past_the_end_is_empty(engine):
+    first = _search(engine, page=1, page_size=10)
+    second = _search(engine, page=2, page_size=10)
+    assert len(first.hits) == 10 and len(second.hits) == 10
+    assert not set(_ids(first)) & set(_ids(second))
+    beyond = _search(engine, page=400, page_size=10)
+    assert beyond.hits == [] and beyond.total == first.total
+
+
+def test_highlights_mark_the_words_and_escape_the_text(engine, filipstad):
+    hits = _search(engine, text="brobyggare").hits
+    assert any("<mark>" in _fragments(hit) for hit in hits)
+
+    from tests.factories import make_case
+
+    evil = make_case(filipstad, title="<script>alert(1)</script> läxhjälp", summary="Läxhjälp.")
+    engine.index([case_document(evil)])
+    hit = next(
+        h for h in _search(engine, text="läxhjälp", page_size=50).hits if h.page_id == evil.pk
+    )
+    fragments = _fragments(hit)
+    assert "<script>" not in fragments
+    assert "<mark>" in fragments
+
+
+def test_did_you_mean_when_nothing_matches(engine):
+    result = _search(engine, text="brobigare")
+    assert result.total == 0
+    assert result.suggestion == "brobyggare"
+    assert _search(engine, text="brobyggare").suggestion is None
+
+
+def test_autocomplete_offers_cases_themes_and_municipalities(engine):
+    kinds = {(s.kind, s.label) for s in engine.autocomplete("brob")}
+    assert ("case", "Brobyggare i skolan") in kinds
+    assert ("theme", "Grundskola") in {(s.kind, s.label) for s in engine.autocomplete("grund")}
+    municipalities = {(s.kind, s.label) for s in engine.autocomplete("hallef")}
+    assert ("municipality", "Hällefors") in municipalities
+    assert all(s.url.startswith("/") for s in engine.autocomplete("brob"))
+
+
+def test_related_cases_share_the_subject_and_put_other_municipalities_first(engine):
+    case = _live().get(title="Brobyggare i skolan")
+    related = engine.related(case.pk, limit=5)
+    ids = [hit.page_id for hit in related]
+    assert case.pk not in ids
+    assert _live().get(title="Brobyggare mellan skola och hem").pk in ids
+    municipalities = [hit.municipality_code for hit in related]
+    first_own = next((i for i, code in enumerate(municipalities) if code == "1782"), len(ids))
+    assert all(code == "1782" for code in municipalities[first_own:])
+
+
+def test_delete_and_reindex(engine):
+    case = _live().get(title="Brobyggare i skolan")
+    engine.delete([case.pk])
+    assert case.pk not in _ids(_search(engine, text="brobyggare", page_size=50))
+    assert case.pk not in engine.indexed_versions()
+    engine.index([case_document(case)])
+    assert case.pk in _ids(_search(engine, text="brobyggare", page_size=50))
+    assert engine.indexed_versions()[case.pk] == case_document(case)["version"]
