@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import ROOT, dev_server, manage_ok
+
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,12 +33,6 @@ def _unavailable(reason: str):
     pytest.skip(f"{reason}; install it with `apt-get install chromium` to run browser tests")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     directory = tmp_path_factory.mktemp("browser-site")
@@ -57,37 +47,10 @@ def site_url(tmp_path_factory):
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "SEARCH_ENGINE_URL": "",
     }
-    for command in (["migrate", "--no-input"], ["first_run"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=5)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("the site server did not start")
-            time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
+    manage_ok(env, "migrate", "--no-input")
+    manage_ok(env, "first_run")
+    with dev_server(env) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

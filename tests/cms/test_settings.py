@@ -1,14 +1,11 @@
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.settings.env import env_bool, env_int, env_list
+from tests.servers import manage
 
-ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": "x" * 60 + "-a-long-random-production-key",
@@ -18,15 +15,7 @@ PRODUCTION_ENV = {
 
 def _manage(*args, env=None):
     clean_env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
-    clean_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage({**clean_env, **(env or {})}, *args)
 
 
 def test_env_helpers_parse_and_reject(monkeypatch):
