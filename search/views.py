@@ -6,6 +6,7 @@ from cases.models import CaseStudyPage
 
 from .analytics import record_click, record_search
 from .closest import closest_themes
+from .county_map import county_tiles, map_size
 from .forms import request_from_params
 from .presentation import chips, facets, page_links, url_for
 from .promotions import promoted_cases
@@ -37,6 +38,9 @@ def search_page(request):
         if result.suggestion
         else None,
         "closest_themes": closest_themes(search_request.text) if not result.total else [],
+        "county_tiles": county_tiles(search_request, result),
+        "map_width": map_size()[0],
+        "map_height": map_size()[1],
         "promoted": promoted_cases(search_request.text) if search_request.page == 1 else [],
     }
     if search_request.text and search_request.page == 1:

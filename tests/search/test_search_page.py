@@ -130,3 +130,28 @@ def test_case_page_shows_similar_cases_and_peer_municipalities(client):
     peers = html[html.index('id="peers-heading"') :]
     assert "Hofors" in peers
     assert ">Filipstad<" not in peers
+
+
+def test_county_map_shows_counts_and_filters_by_county(client, search_backend):
+    html = _get(client, "/sok/?tema=grundskola")
+    expected = CaseStudyPage.objects.live().filter(
+        themes__slug="grundskola", municipality__county_code="17"
+    )
+    label = f'aria-label="Värmlands län: {expected.count()} insats'
+    assert label in html
+    link = re.search(r'<a href="([^"]*)" aria-label="Värmlands län', html).group(1)
+    assert "lan=17" in link and "tema=grundskola" in link
+    selected = _get(client, "/sok/" + link.replace("&amp;", "&"))
+    assert "Värmlands län: " in selected and "(valt)" in selected
+    assert html.count("<rect") == 21
+
+
+def test_an_unreachable_cluster_gives_results_and_a_notice(client, settings):
+    settings.SEARCH_ENGINE = "opensearch"
+    settings.SEARCH_ENGINE_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    settings.SEARCH_INDEX_PREFIX = "unreachable"
+    html = _get(client, "/sok/?q=brobyggare")
+    assert "Söktjänsten svarar inte just nu" in html
+    assert "Brobyggare i skolan" in re.sub("</?mark>", "", html)
+    data = client.get("/api/v1/sok/?q=brobyggare").json()
+    assert data["degraded"] is True and data["total"] >= 2

@@ -51,7 +51,7 @@
     load(formUrl(), true);
   });
   form.addEventListener("click", (event) => {
-    const link = event.target.closest(".chips a, .pagination a, .no-results a[href^='?']");
+    const link = event.target.closest(".chips a, .pagination a, .county-map a, .no-results a[href^='?']");
     if (!link) return;
     event.preventDefault();
     load(link.href, true);
