@@ -58,3 +58,12 @@ def test_the_interface_switches_to_english(client):
     html = client.get("/").content.decode()
     assert '<html lang="sv">' in html
     assert "Fokusområden" in html
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_swedish_until_english_is_chosen(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in html
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert '<html lang="en">' in client.get("/").content.decode()

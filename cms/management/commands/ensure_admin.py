@@ -22,9 +22,8 @@ class Command(BaseCommand):
             password_file.chmod(0o600)
         if password_file.exists():
             password = password_file.read_text().strip()
-            self.stdout.write(
-                f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"
-            )
+            admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+            self.stdout.write(f"Admin: {admin_url}  user: admin  password: {password}")
         else:
             self.stdout.write(
                 "A user 'admin' already exists; its password was not set by this command."
