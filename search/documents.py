@@ -79,7 +79,8 @@ def case_document(page: CaseStudyPage) -> dict:
         "end_date": page.end_date.isoformat() if page.end_date else None,
         "start_year": start_year,
         "end_year": end_year,
-        "has_indicators": page.indicators.exists(),
+        # "Measured results" means an indicator with an outcome, as in the follow-up figures.
+        "has_indicators": any(i.outcome is not None for i in page.indicators.all()),
         "is_example": page.is_example,
         "published_at": page.first_published_at.isoformat() if page.first_published_at else None,
         # Changes whenever the published content changes: reconcile compares it.

@@ -93,9 +93,11 @@ def test_year_range_keeps_cases_active_in_those_years(engine):
     assert result.total == len(active)
 
 
-def test_has_indicators_filter(engine):
+def test_has_indicators_filter_means_an_indicator_with_an_outcome(engine):
     with_results = _search(engine, has_indicators=True, page_size=50)
-    assert with_results.total == _live().filter(indicators__isnull=False).distinct().count()
+    measured = _live().filter(indicators__outcome__isnull=False).distinct()
+    assert 0 < measured.count() < _live().filter(indicators__isnull=False).distinct().count()
+    assert with_results.total == measured.count()
 
 
 def test_facet_counts_match_the_database_and_ignore_their_own_selection(engine):
