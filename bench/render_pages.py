@@ -1,9 +1,12 @@
 """Server time to render each public page type, in-process through Django's test client.
 
     DJANGO_SETTINGS_MODULE=cms.settings.dev .venv/bin/python bench/render_pages.py [--requests 50]
+        [--cold]
 
 Runs against the database in DATABASE_URL (default: the project's db.sqlite3, with the demo loaded
 by `make run`). Prints p50/p95/max milliseconds per page type. Numbers go to docs/performance.md.
+Listings are cached until content changes (cms/content_version.py); --cold records a content
+change before every request, so each one computes its listings as the first view after a publish.
 """
 
 import argparse
@@ -20,6 +23,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--cold", action="store_true", help="no cached listings")
     args = parser.parse_args()
 
     import django
@@ -29,6 +33,7 @@ def main() -> None:
     from django.test import Client
 
     from cases.models import CaseStudyPage, MunicipalityPage
+    from cms.content_version import bump_content_version
 
     settings.ALLOWED_HOSTS = ["*"]
     case = CaseStudyPage.objects.live().filter(indicators__isnull=False).first()
@@ -40,6 +45,10 @@ def main() -> None:
         "theme index": "/teman/",
         "theme": "/teman/grundskola/",
         "keyword": f"/teman/nyckelord/{case.keywords.first().slug}/",
+        "search": "/sok/",
+        "search with text": "/sok/?q=skola",
+        "standard page": "/tillganglighetsredogorelse/",
+        "sitemap.xml": "/sitemap.xml",
     }
     client = Client()
     print(f"{'page':<20} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
@@ -47,6 +56,8 @@ def main() -> None:
         assert client.get(url).status_code == 200, url
         timings = []
         for _ in range(args.requests):
+            if args.cold:
+                bump_content_version()
             start = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - start) * 1000)

@@ -8,13 +8,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cases.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, QuoteBlock
+from cases.models import MunicipalityPage
 from themes.models import Theme
 
-__all__ = ["HomePage", "SiteSettings", "StandardPage"]
+from .content_version import ContentVersion
+
+__all__ = ["ContentVersion", "HomePage", "SiteSettings", "StandardPage"]
 
 
 class HomePage(Page):
-    """The start page: what the platform is, the focus areas and the latest cases."""
+    """The start page: what the platform is, the focus areas, evaluated and latest cases and the
+    participating municipalities by county."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -27,9 +31,26 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        """Focus areas and participating municipalities; the case listings (latest, evaluated)
+        come from the search service through template tags, like every other listing."""
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = Theme.objects.all()
+        context["counties"] = participants_by_county()
         return context
+
+
+def participants_by_county() -> list[tuple[str, list[MunicipalityPage]]]:
+    """Published municipality pages as (county name, pages) in county and name order."""
+    pages = (
+        MunicipalityPage.objects.live()
+        .public()
+        .select_related("municipality")
+        .order_by("municipality__county_name", "municipality__name")
+    )
+    counties: dict[str, list[MunicipalityPage]] = {}
+    for page in pages:
+        counties.setdefault(page.municipality.county_name, []).append(page)
+    return list(counties.items())
 
 
 class StandardPage(Page):
@@ -38,7 +59,11 @@ class StandardPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(
         [
-            ("text", blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)),
+            # h2 as well: the page's own sections sit directly under its h1.
+            (
+                "text",
+                blocks.RichTextBlock(label=_("Text"), features=["h2", *RICH_TEXT_FEATURES]),
+            ),
             ("image", ImageBlock()),
             ("quote", QuoteBlock()),
             ("document", DocumentLinkBlock()),

@@ -1,4 +1,5 @@
-"""The fixed skeleton of the site: home page, /kommuner/ and /teman/, attached to the default Site.
+"""The fixed skeleton of the site: home page, /kommuner/, /teman/, /om/ and the accessibility
+statement, attached to the default Site.
 
 Idempotent, so `make run` can call it on every start.
 """
@@ -9,6 +10,7 @@ from wagtail.models import Page, Site
 from cases.models import MunicipalityIndexPage
 from themes.models import ThemeIndexPage
 
+from .accessibility_statement import ensure_accessibility_statement
 from .models import HomePage, StandardPage
 from .roles import ensure_roles
 
@@ -34,6 +36,7 @@ def ensure_site_structure() -> HomePage:
     municipalities = _ensure_child(home, MunicipalityIndexPage, slug="kommuner", title="Kommuner")
     _ensure_child(home, ThemeIndexPage, slug="teman", title="Teman")
     _ensure_child(home, StandardPage, slug="om", title="Om Kunskapsbanken", intro=ABOUT_INTRO)
+    ensure_accessibility_statement(home)
     ensure_roles(municipalities)
     return home
 

@@ -115,6 +115,24 @@ class ThemeIndexPage(RoutablePageMixin, Page):
             template="themes/keyword_page.html",
         )
 
+    def get_sitemap_urls(self, request=None):
+        """/teman/ and one entry per focus area. A focus area's page lists its cases, so it last
+        changed when its newest live case was published."""
+        entries = super().get_sitemap_urls(request)
+        index = entries[0]
+        themes = Theme.objects.annotate(
+            newest_case=models.Max("cases__last_published_at", filter=models.Q(cases__live=True))
+        )
+        for theme in themes:
+            entries.append(
+                {
+                    "location": index["location"]
+                    + self.reverse_subpage("theme_detail", args=[theme.slug]),
+                    "lastmod": theme.newest_case or index["lastmod"],
+                }
+            )
+        return entries
+
     def theme_url(self, theme: Theme) -> str:
         return self.url + self.reverse_subpage("theme_detail", args=[theme.slug])
 

@@ -1,24 +1,44 @@
+"""Case listings for page templates. Each answer is cached until published content changes
+(cms/content_version.py), so a page view costs a cache lookup instead of a search with facets."""
+
 from django import template
+from django.conf import settings
 
 from cases.models import MunicipalityPage
+from cms.content_version import cached
 from search.listing import ListingRequest, list_cases
-from search.request import SearchRequest
+from search.request import SearchRequest, SearchResult
 from search.service import related_cases, search_cases
 
 register = template.Library()
 
 
+def _engine() -> tuple:
+    """Which index answers: part of every key, so a changed engine never serves another's hits."""
+    return (settings.SEARCH_ENGINE, settings.SEARCH_ENGINE_URL, settings.SEARCH_INDEX_PREFIX)
+
+
+def _complete(result: SearchResult) -> bool:
+    """A fallback answer while the cluster is down is shown but not kept."""
+    return not result.degraded
+
+
+def cached_search(request: SearchRequest) -> SearchResult:
+    """`search_cases(request)` for listings on pages, cached until published content changes."""
+    request = request.normalised()
+    return cached("search", (request, _engine()), lambda: search_cases(request), keep=_complete)
+
+
 @register.simple_tag
 def listed_cases(theme=None, keyword=None, municipality=None, limit=12):
     """`{% listed_cases theme=theme limit=6 as listing %}`: cases through the search service."""
-    return list_cases(
-        ListingRequest(
-            theme_slug=getattr(theme, "slug", theme),
-            keyword_slug=getattr(keyword, "slug", keyword),
-            municipality_code=getattr(municipality, "code", municipality),
-            limit=int(limit),
-        )
+    request = ListingRequest(
+        theme_slug=getattr(theme, "slug", theme),
+        keyword_slug=getattr(keyword, "slug", keyword),
+        municipality_code=getattr(municipality, "code", municipality),
+        limit=int(limit),
     )
+    return cached("listed_cases", (request, _engine()), lambda: list_cases(request), keep=_complete)
 
 
 @register.simple_tag
@@ -26,7 +46,10 @@ def similar_cases(page, limit=4):
     """`{% similar_cases page as related %}`: like this case, other municipalities first."""
     if page.pk is None or not page.live:  # a preview of an unpublished case
         return []
-    return related_cases(page.pk, limit=int(limit))
+    limit = int(limit)
+    return cached(
+        "similar_cases", (page.pk, limit, _engine()), lambda: related_cases(page.pk, limit=limit)
+    )
 
 
 @register.simple_tag
@@ -36,7 +59,9 @@ def peer_municipalities(page, limit=8):
     themes = tuple(theme.slug for theme in page.themes.all())
     if not themes or page.pk is None:
         return []
-    facet = search_cases(SearchRequest(themes=themes, page_size=1)).facets.get("municipalities", [])
+    facet = cached_search(SearchRequest(themes=themes, page_size=1)).facets.get(
+        "municipalities", []
+    )
     own = page.municipality.code if page.municipality else None
     counts = {value.value: value.count for value in facet if value.value != own}
     pages = {

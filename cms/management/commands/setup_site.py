@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from cases.municipality_list import load_municipalities, read_official_list
+from cms.models import SiteSettings
 from cms.site_structure import ensure_site_structure
 from themes.taxonomy import load_taxonomy, read_taxonomy
 
@@ -8,7 +9,8 @@ from themes.taxonomy import load_taxonomy, read_taxonomy
 class Command(BaseCommand):
     help = (
         "Prepare a fresh database: the 290 municipalities, the programme's focus areas and target "
-        "groups, and the page skeleton (home, /kommuner/, /teman/). Safe to run again."
+        "groups, and the page skeleton (home, /kommuner/, /teman/, /om/ and the accessibility "
+        "statement). Safe to run again."
     )
 
     def handle(self, *args, **options):
@@ -19,3 +21,8 @@ class Command(BaseCommand):
         )
         home = ensure_site_structure()
         self.stdout.write(f"Site structure ready under '{home.title}'.")
+        if not SiteSettings.load().contact_email:
+            self.stdout.write(
+                "No contact email yet: set one in Settings → Site settings and add it to the "
+                "accessibility statement, which tells visitors how to report problems."
+            )

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cms.content_version import bump_content_version
 from search.documents import iter_documents, live_cases
 from search.engines.base import SearchUnavailable
 
@@ -62,5 +63,6 @@ class Command(BaseCommand):
                 raise CommandError(f"{label}: the search cluster did not answer: {error}") from None
             seconds = time.monotonic() - started
             self.stdout.write(f"\n{label}: indexed {count} cases in {seconds:.1f} s.")
+        bump_content_version()  # listings cached from the old index must not outlive it
         # Cases published while a cluster index was being built went to the old index; catch up.
         call_command("search_reconcile", engine=engine, stdout=self.stdout)

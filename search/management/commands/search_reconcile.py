@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.content_version import bump_content_version
 from search.engines.base import SearchUnavailable
 from search.indexing import apply_to
 from search.reconcile import compare, live_versions
@@ -31,6 +32,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"{label}: {len(ids)} {kind}{': ' + shown if ids else ''}")
                 if drift.total and not check:
                     apply_to(search_engine, drift.to_update)
+                    bump_content_version()  # cached listings were computed from the drifted index
                     self.stdout.write(f"{label}: repaired {drift.total} cases.")
                 elif not drift.total:
                     self.stdout.write(f"{label}: no drift.")

@@ -1,0 +1,51 @@
+"""What changes the published content, and so the content version (cms/content_version.py)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django_tasks.signals import task_finished
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cases.models import GrantAllocation, Municipality
+from themes.models import Keyword, TargetGroup, Theme
+
+from .content_version import bump_content_version
+
+# The background task that copies changes into a search cluster. Listings read the cluster, so a
+# listing computed between the publish and the end of this task would be stale: the task's end is
+# a change of what the public sees in its own right.
+CLUSTER_SYNC_TASK = "search.tasks.sync_cluster"
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, **kwargs):
+    bump_content_version()
+
+
+# Deleting any page deletes its wagtailcore.Page row too, so one sender covers every page type. (A
+# receiver without a sender would make Django fetch and signal every row of every bulk delete.)
+@receiver(post_delete, sender=Page)
+def page_deleted(sender, **kwargs):
+    bump_content_version()
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=TargetGroup)
+@receiver(post_save, sender=Keyword)
+@receiver(post_save, sender=Municipality)
+@receiver(post_save, sender=GrantAllocation)
+@receiver(post_delete, sender=Theme)
+@receiver(post_delete, sender=TargetGroup)
+@receiver(post_delete, sender=Keyword)
+@receiver(post_delete, sender=Municipality)
+@receiver(post_delete, sender=GrantAllocation)
+def reference_data_changed(sender, **kwargs):
+    bump_content_version()
+
+
+@receiver(task_finished)
+def search_cluster_synced(sender, task_result, **kwargs):
+    if task_result.task.module_path == CLUSTER_SYNC_TASK:
+        bump_content_version()
