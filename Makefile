@@ -47,7 +47,8 @@ check: $(VENV)/.installed-test
 test-sqlite: $(VENV)/.installed-test
 	$(BIN)/pytest
 
-# The same suite on PostgreSQL, from Debian's postgresql package. Outside CI a machine without it
+# The same suite on PostgreSQL, from Debian's postgresql package. The browser tests run once, in
+# test-sqlite: they drive their own runserver on SQLite, so a second run would test nothing new. Outside CI a machine without it
 # is told how to install it; in CI (CI=true) a missing server is a failure, never a skip.
 test-postgres: $(VENV)/.installed-test
 	@url=$$(tools/postgres/test-cluster.sh start); status=$$?; \
@@ -56,7 +57,7 @@ test-postgres: $(VENV)/.installed-test
 	fi; \
 	[ $$status -eq 0 ] || exit $$status; \
 	echo "Running the suite on PostgreSQL ($$url)"; \
-	TEST_DATABASE_URL=$$url $(BIN)/pytest; result=$$?; \
+	TEST_DATABASE_URL=$$url $(BIN)/pytest --ignore=tests/browser; result=$$?; \
 	tools/postgres/test-cluster.sh stop; exit $$result
 
 test: lint check test-sqlite test-postgres

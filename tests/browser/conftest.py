@@ -12,7 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
+from tests.browser.pages import PublicPages
 from tests.servers import ROOT, dev_server, manage_ok
 
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
@@ -34,7 +36,8 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_env(tmp_path_factory):
+    """The environment of the browser tests' site: its own SQLite database with the demo."""
     directory = tmp_path_factory.mktemp("browser-site")
     env = {
         **os.environ,
@@ -49,8 +52,31 @@ def site_url(tmp_path_factory):
     }
     manage_ok(env, "migrate", "--no-input")
     manage_ok(env, "first_run")
+    return env
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    with dev_server(site_env) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def production_site_url(site_env):
+    """The same site and database with DEBUG off, for what only looks right then: with DEBUG on,
+    Django answers a missing page with its technical 404 page instead of the site's 404.html.
+    Static files come from collectstatic through WhiteNoise, as in production; media files are
+    not served (Django serves them only with DEBUG on)."""
+    env = {**site_env, "DEBUG": "false"}
+    manage_ok(env, "collectstatic", "--no-input")
     with dev_server(env) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def public_pages(site_url):
+    """One path per public page type, found by following the site's links."""
+    return PublicPages(site_url)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +110,89 @@ def page_without_js(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Factory: open_page(viewport, language=None) gives a fresh page in its own context.
+
+    `viewport` is a key of VIEWPORTS. `language` sets the language switcher's cookie, which is
+    what the switcher itself does (cms.middleware.ChosenLanguageMiddleware reads only that
+    cookie); None leaves the site's default, Swedish. Cookies ignore ports, so the cookie holds
+    for every test server on 127.0.0.1.
+    """
+    contexts = []
+
+    def open_(viewport: str, language: str | None = None):
+        context = browser.new_context(viewport=VIEWPORTS[viewport], locale="sv-SE")
+        contexts.append(context)
+        if language:
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.LANGUAGE_COOKIE_NAME,
+                        "value": language,
+                        "domain": "127.0.0.1",
+                        "path": "/",
+                    }
+                ]
+            )
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport_page(request, open_page):
+    """A page in each viewport (phone and desktop) in turn."""
+    return open_page(request.param)
+
+
+WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations on the page as it is now.
+
+    axe-core itself ships inside axe-playwright-python (axe.min.js) and is injected from there;
+    nothing is fetched. Only rules tagged with the WCAG 2.1 A/AA tags run, so axe's
+    "best-practice" rules (such as landmark and heading-order advice) are not part of the verdict.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_21_AA_TAGS},
+        "resultTypes": ["violations"],
+    }
+    return Axe().run(page, options=options).response["violations"]
+
+
+def format_violations(violations: list[dict]) -> str:
+    """One block per rule: id, impact, help text and link, then each failing node's target
+    (CSS selector) and HTML, so a failure says what to fix and where."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"{violation['id']} ({violation['impact']}): {violation['help']}"
+            f" <{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"]:
+            target = " >> ".join(
+                " ".join(part) if isinstance(part, list) else part for part in node["target"]
+            )
+            lines.append(f"    at {target}: {_shorten(node['html'])}")
+            summary = node.get("failureSummary")
+            if summary:
+                detail = " ".join(summary.split())
+                lines.append(f"       {_shorten(detail, 300)}")
+    return "\n".join(lines)
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def screenshot(page, name: str) -> None:
