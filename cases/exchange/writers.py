@@ -13,8 +13,10 @@ import json
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.utils.translation import gettext_lazy as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .cells import as_json, as_text, neutralise_formula
 from .columns import Column, Kind
@@ -96,10 +98,12 @@ def _xlsx_cell(value, column: Column):
     if value is None:
         return None
     if column.kind is Kind.DATETIME:
-        return value.replace(tzinfo=None)  # Excel has no time zones; exports are in UTC
+        # Excel has no time zones; exports are in UTC, as in the CSV and JSON files.
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
     if column.kind in (Kind.INTEGER, Kind.DATE):
         return value
-    return as_text(value, column.kind)
+    # openpyxl refuses control characters (a vertical tab pasted from Word would stop the file).
+    return ILLEGAL_CHARACTERS_RE.sub("", as_text(value, column.kind))
 
 
 def write_xlsx(

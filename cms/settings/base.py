@@ -160,6 +160,14 @@ SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
 # How many proxies in front of the site append to X-Forwarded-For (0: use the peer address).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# The licence of the open-data package (/oppna-data/, manage.py export_open_data), as a
+# Frictionless license object.
+OPEN_DATA_LICENSE = {
+    "name": env_str("OPEN_DATA_LICENSE_NAME", "CC-BY-4.0"),
+    "path": env_str("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+    "title": env_str("OPEN_DATA_LICENSE_TITLE", "Creative Commons Attribution 4.0 International"),
+}
+
 TASKS = {
     "default": {
         # Database-backed so queued index updates survive restarts; `manage.py db_worker` runs them.

@@ -1,0 +1,66 @@
+"""Downloads of the filtered case list: /sok/export.csv?tema=grundskola, and the other formats.
+
+The query string is the search page's, so "Ladda ner listan" on /sok/ keeps every filter. The
+file streams: rows are read in chunks while the response is being sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, QueryDict, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from cases.exchange.case_list import case_list_rows
+from cases.exchange.case_rows import PageUrls
+from cases.exchange.columns import CASE_COLUMNS
+from cases.exchange.writers import FORMATS, stream
+
+# What follows "export." in the address -> writers.FORMATS key.
+EXPORT_SUFFIXES = {
+    "csv": "csv",
+    "semikolon.csv": "csv-semikolon",
+    "xlsx": "xlsx",
+    "json": "json",
+    "jsonl": "jsonl",
+}
+FILE_STEM = "kunskapsbanken-insatser"
+
+
+def export_filename(format_key: str, day) -> str:
+    """A dated ASCII name, e.g. kunskapsbanken-insatser-2026-11-27-semikolon.csv."""
+    variant = "-semikolon" if format_key == "csv-semikolon" else ""
+    return f"{FILE_STEM}-{day:%Y-%m-%d}{variant}.{FORMATS[format_key].extension}"
+
+
+def attachment(chunks, format_key: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(chunks, content_type=FORMATS[format_key].content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+class CaseListExport(View):
+    """The published cases /sok/ lists for the same query string, as a file.
+
+    `parse_params` (query string -> criteria) and `search` (criteria -> result) are the search
+    app's; cms/urls.py passes them in through as_view(), because cases does not import search.
+    """
+
+    http_method_names = ["get", "head"]
+    parse_params: Callable[[QueryDict], Any] | None = None
+    search: Callable[[Any], Any] | None = None
+
+    def get(self, request, suffix: str):
+        format_key = EXPORT_SUFFIXES.get(suffix)
+        if format_key is None:
+            raise Http404(_("There is no download in that format."))
+        criteria = self.parse_params(request.GET)
+        rows = case_list_rows(
+            criteria, PageUrls(request.build_absolute_uri("/")), search=self.search
+        )
+        filename = export_filename(format_key, timezone.localdate())
+        return attachment(stream(format_key, CASE_COLUMNS, rows), format_key, filename)
