@@ -7,7 +7,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import GrantAllocation, Municipality
+from .views import imports
 from .views.reports import DueForReviewView
+from .views.statistics import follow_up_export, follow_up_report, follow_up_workbook
 
 page_permission_policy = PagePermissionPolicy()
 
@@ -63,3 +65,58 @@ def register_due_for_review_menu_item():
     return ModeratorMenuItem(
         _("Cases due for review"), reverse("cases_due_for_review"), icon_name="time", order=150
     )
+
+
+@hooks.register("register_admin_urls")
+def register_follow_up_report_urls():
+    return [
+        path("reports/uppfoljning/", follow_up_report, name="follow_up_report"),
+        path(
+            "reports/uppfoljning/export/alla.xlsx",
+            follow_up_workbook,
+            name="follow_up_report_workbook",
+        ),
+        path(
+            "reports/uppfoljning/export/<slug:key>.<str:format_key>",
+            follow_up_export,
+            name="follow_up_report_export",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_follow_up_report_menu_item():
+    return ModeratorMenuItem(
+        _("Follow-up figures"), reverse("follow_up_report"), icon_name="table", order=140
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("import/", imports.import_start, name="cases_import"),
+        path("import/<int:batch_id>/", imports.import_batch, name="cases_import_batch"),
+        path("import/<int:batch_id>/importera/", imports.import_run, name="cases_import_run"),
+        path(
+            "import/importmall-insatser.xlsx",
+            imports.import_template,
+            {"file_type": "xlsx"},
+            name="cases_import_template_xlsx",
+        ),
+        path(
+            "import/importmall-insatser.csv",
+            imports.import_template,
+            {"file_type": "csv"},
+            name="cases_import_template_csv",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return imports.can_import_cases(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(_("Import cases"), reverse("cases_import"), icon_name="upload", order=310)

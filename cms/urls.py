@@ -1,17 +1,35 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cases.views import exports, open_data
+from search.forms import request_from_params
+from search.ratelimit import rate_limited
+from search.service import search_cases
+
+from .views import robots_txt, sitemap
+
+# Downloads read many rows: limited per client like search and the API. The export view gets the
+# search app's parsing and search through as_view(), as cases does not import search.
+limit_downloads = rate_limited("download")
+case_list_export = exports.CaseListExport.as_view(
+    parse_params=request_from_params, search=search_cases
+)
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
     path("sok/", include("search.urls")),
+    path("oppna-data/", open_data.overview, name="open_data"),
+    path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("api/v1/", include("search.api_urls")),
+    path("statistik/", include("cases.statistics_urls")),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,7 @@ from .case_parts import (
     ResultIndicator,
 )
 from .grants import GrantAllocation
+from .imports import ImportBatch
 from .municipality import Municipality
 from .municipality_pages import MunicipalityIndexPage, MunicipalityPage
 from .review import CaseReview
@@ -22,6 +23,7 @@ __all__ = [
     "CaseStudyPageForm",
     "FollowUpUpdate",
     "GrantAllocation",
+    "ImportBatch",
     "Municipality",
     "MunicipalityIndexPage",
     "MunicipalityPage",
