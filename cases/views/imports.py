@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -58,8 +59,13 @@ def moderators_only(view):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File"),
-        help_text=gettext_lazy("CSV or Excel (XLSX) in the template's columns, at most %(max)d MB.")
-        % {"max": MAX_FILE_BYTES // (1024 * 1024)},
+        # format_lazy keeps the text translatable per request (a % here would fix the language
+        # at import time).
+        help_text=format_lazy(
+            "{} {}",
+            gettext_lazy("CSV or Excel (XLSX) in the template's columns."),
+            format_lazy(gettext_lazy("At most {} MB."), MAX_FILE_BYTES // (1024 * 1024)),
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
