@@ -78,3 +78,10 @@ def zero_result_queries(week: date, limit: int = 20):
     return SearchWeekStat.objects.filter(week=week, zero_results__gt=0).order_by(
         "-zero_results", "query"
     )[:limit]
+
+
+def prune_older_than(weeks: int, today: date | None = None) -> int:
+    """Delete the statistics of weeks that started more than `weeks` weeks before this one."""
+    oldest_kept = week_of(today or timezone.localdate()) - timedelta(weeks=weeks)
+    deleted, _by_model = SearchWeekStat.objects.filter(week__lt=oldest_kept).delete()
+    return deleted

@@ -157,6 +157,9 @@ SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kunskapsbanken")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
 # Requests per client and minute to /sok/, its suggestions, feeds and the API; 0 turns it off.
 SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
+# Weeks of search statistics kept; people sometimes type personal data into the search box, so old
+# queries are deleted by `manage.py prune_search_stats` (run it weekly).
+SEARCH_STATS_RETENTION_WEEKS = env_int("SEARCH_STATS_RETENTION_WEEKS", 104)
 # How many proxies in front of the site append to X-Forwarded-For (0: use the peer address).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
