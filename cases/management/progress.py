@@ -1,4 +1,4 @@
-"""A textual progress bar for long-running commands, written to stderr.
+"""A textual progress bar for long-running commands (import_cases, search_rebuild).
 
 On a terminal it redraws one line in place; in a log (cron, CI, a pipe) it writes a plain line
 every `every` items instead, so the log stays readable.

@@ -1,11 +1,6 @@
-"""Presentation helpers around the case listings of search/templatetags/case_listings.py."""
+"""Presentation helpers for the case listings of search/templatetags/case_listings.py."""
 
 from django import template
-
-from cases.choices import EvidenceLevel
-from search.forms import params_from_request
-from search.request import SearchRequest
-from search.templatetags.case_listings import cached_search
 
 register = template.Library()
 
@@ -24,21 +19,3 @@ def lookup(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
-
-
-@register.simple_tag
-def evaluated_cases(limit: int = 3) -> dict:
-    """The home page's showcase: published cases evaluated with good results that report measured
-    indicators, newest first. Returns the listing and the /sok/ address of the same request, so
-    "see all" shows exactly these cases and more.
-
-    The listing tag (`listed_cases`) filters only by focus area, keyword and municipality; this
-    asks the same search service with the evidence filters of /sok/."""
-    request = SearchRequest(
-        evidence_levels=(EvidenceLevel.EVALUATED_GOOD.value,),
-        has_indicators=True,
-        sort="newest",
-        page_size=int(limit),
-    ).normalised()
-    query = params_from_request(request).urlencode()
-    return {"listing": cached_search(request), "search_url": f"/sok/?{query}"}

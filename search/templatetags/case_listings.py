@@ -4,8 +4,10 @@
 from django import template
 from django.conf import settings
 
+from cases.choices import EvidenceLevel
 from cases.models import MunicipalityPage
 from cms.content_version import cached
+from search.forms import params_from_request
 from search.listing import ListingRequest, list_cases
 from search.request import SearchRequest, SearchResult
 from search.service import related_cases, search_cases
@@ -74,3 +76,21 @@ def peer_municipalities(page, limit=8):
     return [{"page": pages[code], "count": count} for code, count in ranked if code in pages][
         : int(limit)
     ]
+
+
+@register.simple_tag
+def evaluated_cases(limit: int = 3) -> dict:
+    """The home page's showcase: published cases evaluated with good results that report measured
+    indicators, newest first. Returns the listing and the /sok/ address of the same request, so
+    "see all" shows exactly these cases and more.
+
+    `listed_cases` filters only by focus area, keyword and municipality; this asks the same
+    service with the evidence filters of /sok/."""
+    request = SearchRequest(
+        evidence_levels=(EvidenceLevel.EVALUATED_GOOD.value,),
+        has_indicators=True,
+        sort="newest",
+        page_size=int(limit),
+    ).normalised()
+    query = params_from_request(request).urlencode()
+    return {"listing": cached_search(request), "search_url": f"/sok/?{query}"}

@@ -4,30 +4,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cases.management.progress import ProgressBar
 from cms.content_version import bump_content_version
 from search.documents import iter_documents, live_cases
 from search.engines.base import SearchUnavailable
 
 from ._engines import ENGINE_CHOICES, selected_engines
-
-
-class Progress:
-    def __init__(self, stdout, total: int, label: str, enabled: bool):
-        self.stdout, self.total, self.label, self.enabled = stdout, total, label, enabled
-        self.started = time.monotonic()
-
-    def __call__(self, done: int) -> None:
-        if not self.enabled:
-            return
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        width = 30
-        filled = int(width * done / self.total) if self.total else width
-        bar = "#" * filled + "-" * (width - filled)
-        self.stdout.write(
-            f"\r{self.label:<12} [{bar}] {done}/{self.total} cases, {done / elapsed:.0f}/s",
-            ending="",
-        )
-        self.stdout.flush()
 
 
 class Command(BaseCommand):
@@ -45,7 +27,11 @@ class Command(BaseCommand):
     def handle(self, *args, engine, chunk_size, verbosity, **options):
         total = live_cases().count()
         for label, search_engine in selected_engines(engine):
-            progress = Progress(self.stdout, total, label, enabled=verbosity > 0)
+            bar = ProgressBar(self.stdout, label, enabled=verbosity > 0)
+
+            def progress(done, bar=bar):
+                bar(done, total)
+
             started = time.monotonic()
             try:
                 if hasattr(search_engine, "rebuild"):
