@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_table(using="default", **kwargs):
+    """`migrate` also creates the database cache's table (a no-op for other cache backends), so
+    no deployment can forget `createcachetable` and answer every request with a 500."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CmsConfig(AppConfig):
@@ -8,3 +17,5 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers  # noqa: F401
+
+        post_migrate.connect(create_cache_table, sender=self)

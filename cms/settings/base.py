@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_int, env_list, env_str
@@ -42,11 +43,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,15 +97,23 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Per-process memory by default; with several gunicorn workers use a shared backend, e.g.
-# CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache CACHE_LOCATION=cache_table
-# (then run `manage.py createcachetable`), so rate limits count across workers.
-CACHES = {
-    "default": {
-        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": env_str("CACHE_LOCATION", ""),
+# One cache for every process of the server, so a rate limit of 120 a minute means 120 across all
+# gunicorn workers: Redis when REDIS_URL is set, else a table in the site's database (`migrate`
+# creates it, see cms/apps.py). CACHE_BACKEND/CACHE_LOCATION choose any other Django cache.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+            "LOCATION": env_str("CACHE_LOCATION", "kunskapsbanken_cache"),
+            # Django's default of 300 entries would evict rate-limit counters under load.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -111,7 +123,11 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's estimate, with the site's own words (cms/passwords.py). Strength 4 (over 10^10
+    # guesses) is what refuses "Word2026!!" patterns; a passphrase of a few words passes.
+    {"NAME": "cms.passwords.SiteWordsPasswordValidator"},
 ]
+PASSWORD_MINIMAL_STRENGTH = 4
 
 # Swedish first, English second.
 LANGUAGE_CODE = "sv"
@@ -185,6 +201,60 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # the site itself; that makes the deploy check W019 (which wants DENY) a known, intended choice.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Content-Security-Policy (django-csp). Public pages run only the site's own script files; a page
+# that needs an inline script gives it the request's nonce (`request.csp_nonce`).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (under ADMIN_URL_PREFIX) renders inline <script> blocks (inline panels, date
+# widgets) and style attributes, so it needs 'unsafe-inline' for both; everything else stays
+# on the site's own origin. Chosen by cms.middleware.ContentSecurityPolicyMiddleware.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+    }
+}
+# The admin would otherwise load avatars from Gravatar and ask Wagtail's server for new releases
+# from every editor's browser: third-party requests the policy above refuses.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Permissions-Policy (django-permissions-policy): no page of the site uses these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kunskapsbanken@localhost")
