@@ -7,4 +7,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases and municipalities")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import signal_handlers  # noqa: F401
+        from .params import IdConverter
+
+        # `<id:page_id>` in any app's URLs: ASCII digits within the id range, else 404.
+        register_converter(IdConverter, "id")

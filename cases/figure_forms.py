@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Municipality
+from cases.params import parse_int
 from cases.validation import EARLIEST_YEAR, LATEST_YEAR
 
 from .figures import FigureFilters
@@ -88,13 +89,13 @@ class FigureFilterForm(forms.Form):
         if not raw:
             return None
         label = self.fields[name].label
-        if not (raw.isascii() and raw.isdigit()) or len(raw) > 4:
+        year = parse_int(raw, low=0, high=9999)
+        if year is None:
             self.notices.append(
                 _("%(field)s: “%(value)s” is not a year and was ignored.")
                 % {"field": label, "value": raw[:MAX_SHOWN_INPUT]}
             )
             return None
-        year = int(raw)
         clamped = min(max(year, EARLIEST_YEAR), LATEST_YEAR)
         if clamped != year:
             self.notices.append(

@@ -95,8 +95,8 @@ def register_follow_up_report_menu_item():
 def register_import_urls():
     return [
         path("import/", imports.import_start, name="cases_import"),
-        path("import/<int:batch_id>/", imports.import_batch, name="cases_import_batch"),
-        path("import/<int:batch_id>/importera/", imports.import_run, name="cases_import_run"),
+        path("import/<id:batch_id>/", imports.import_batch, name="cases_import_batch"),
+        path("import/<id:batch_id>/importera/", imports.import_run, name="cases_import_run"),
         path(
             "import/importmall-insatser.xlsx",
             imports.import_template,

@@ -3,16 +3,18 @@ from datetime import date
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from cases.params import parse_date
+
 from .analytics import top_queries, week_of, weekly_summaries, zero_result_queries
 
 
 def search_statistics(request):
     """Admin report: searches, searches without results and click-through, week by week."""
     summaries = weekly_summaries()
-    try:
-        chosen = week_of(date.fromisoformat(request.GET.get("vecka", "")))
-    except ValueError:
-        chosen = summaries[0].week if summaries else week_of(date.today())
+    today = date.today()
+    day = parse_date(request.GET.get("vecka", ""), earliest=date(2000, 1, 1), latest=today)
+    latest = summaries[0].week if summaries else week_of(today)
+    chosen = week_of(day) if day is not None else latest
     return render(
         request,
         "search/admin/statistics.html",

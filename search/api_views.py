@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from cases.models import CaseStudyPage
+from cases.params import parse_id
 
 from .case_data import case_data
 from .forms import request_from_params
@@ -112,10 +113,9 @@ def search(request):
 @api_view("api")
 def case_detail(request, page_id: str):
     # Any path segment reaches this view, so a malformed id gets the API's JSON 404 too.
+    number = parse_id(page_id)
     page = (
-        CaseStudyPage.objects.live().public().filter(pk=int(page_id)).first()
-        if page_id.isdigit() and len(page_id) < 19
-        else None
+        None if number is None else CaseStudyPage.objects.live().public().filter(pk=number).first()
     )
     if page is None:
         return JsonResponse({"error": _("No published case has this id.")}, status=404)

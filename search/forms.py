@@ -10,7 +10,9 @@ from __future__ import annotations
 from django import forms
 from django.http import QueryDict
 
-from .request import SearchRequest
+from cases.params import parse_int
+
+from .request import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_YEAR, MIN_YEAR, SearchRequest
 
 # query-string name -> SearchRequest field, for the multi-valued filters
 FILTER_PARAMETERS = {
@@ -28,11 +30,9 @@ YES = {"1", "ja", "true", "yes", "on"}
 NO = {"0", "nej", "false", "no", "off"}
 
 
-def _first_int(params: QueryDict, name: str) -> int | None:
-    raw = (params.get(name) or "").strip()
-    if not raw.lstrip("-").isdigit() or len(raw) > 12:
-        return None
-    return int(raw)
+def _first_int(params: QueryDict, name: str, low: int, high: int) -> int | None:
+    """ASCII digits only (cases.params); out of range is clamped, like normalised() does."""
+    return parse_int(params.get(name) or "", low=low, high=high, clamp=True)
 
 
 def request_from_params(params: QueryDict, *, page_size: int | None = None) -> SearchRequest:
@@ -41,12 +41,12 @@ def request_from_params(params: QueryDict, *, page_size: int | None = None) -> S
     indicators = (params.get("resultat") or "").strip().lower()
     request = SearchRequest(
         text=(params.get("q") or "")[:1000],
-        year_from=_first_int(params, "fran"),
-        year_to=_first_int(params, "till"),
+        year_from=_first_int(params, "fran", MIN_YEAR, MAX_YEAR),
+        year_to=_first_int(params, "till", MIN_YEAR, MAX_YEAR),
         has_indicators=True if indicators in YES else False if indicators in NO else None,
         sort=SORT_PARAMETER.get(params.get("sortering", ""), "relevance"),
-        page=_first_int(params, "sida") or 1,
-        page_size=page_size or _first_int(params, "antal") or 20,
+        page=_first_int(params, "sida", 1, MAX_PAGE) or 1,
+        page_size=page_size or _first_int(params, "antal", 1, MAX_PAGE_SIZE) or DEFAULT_PAGE_SIZE,
         **filters,
     )
     return request.normalised()

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
+from cases.params import parse_int
+
 SORTS = ("relevance", "newest", "start_date")
 MAX_TEXT_LENGTH = 200
 MAX_FILTER_VALUES = 20
@@ -108,21 +110,12 @@ def _clean_values(values) -> tuple[str, ...]:
 
 
 def _clamp(value, low: int, high: int, *, default: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return default
-    return max(low, min(high, number))
+    number = parse_int(value, low=low, high=high, clamp=True)
+    return default if number is None else number
 
 
 def _clamp_year(value) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        year = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return max(MIN_YEAR, min(MAX_YEAR, year))
+    return parse_int(value, low=MIN_YEAR, high=MAX_YEAR, clamp=True)
 
 
 @dataclass

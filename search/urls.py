@@ -5,7 +5,7 @@ from . import api_views, feeds, views
 urlpatterns = [
     path("", views.search_page, name="search"),
     path("forslag/", api_views.autocomplete, name="search_autocomplete"),
-    path("till/<int:page_id>/", views.follow_result, name="search_follow"),
+    path("till/<id:page_id>/", views.follow_result, name="search_follow"),
     path("atom/", feeds.SearchAtomFeed(), name="search_atom"),
     path("rss/", feeds.SearchRssFeed(), name="search_rss"),
 ]
