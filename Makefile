@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check test-sqlite test-postgres messages clean
+.PHONY: run test lint check test-sqlite test-postgres messages clean vnu
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -44,7 +44,17 @@ check: $(VENV)/.installed-test
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-0123456789abcdef \
 		ALLOWED_HOSTS=kunskapsbanken.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
-test-sqlite: $(VENV)/.installed-test
+# The Nu Html Checker for tests/browser/test_html_validity.py, pinned in tools/vnu/package-lock.json.
+# --ignore-scripts: the package's install script would fetch a Java runtime; the system's is used.
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the HTML checker: apt-get install npm"; exit 1; }
+	npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+vnu: $(VNU_JAR)
+
+test-sqlite: $(VENV)/.installed-test $(VNU_JAR)
 	$(BIN)/pytest
 
 # The same suite on PostgreSQL, from Debian's postgresql package. The browser tests run once, in
