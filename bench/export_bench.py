@@ -134,10 +134,11 @@ def database_run(count: int, formats: list[str], seed: int) -> None:
     from django.http import QueryDict
 
     from cases.exchange.case_list import case_list_rows
-    from cases.exchange.case_rows import PageUrls, published_cases
+    from cases.exchange.case_rows import PageUrls
     from cases.exchange.columns import CASE_COLUMNS
     from cases.exchange.open_data import RESOURCES_BY_PATH
     from cases.exchange.writers import stream
+    from cases.models import public_cases
     from search.forms import request_from_params
     from search.service import search_cases
 
@@ -146,7 +147,7 @@ def database_run(count: int, formats: list[str], seed: int) -> None:
         call_command("setup_site", stdout=quiet)
         # Idempotent per seed: creates only the synthetic cases the database lacks.
         call_command("generate_cases", count, seed=seed, municipalities=10, stdout=quiet)
-    cases = published_cases().count()
+    cases = public_cases().count()
     urls = PageUrls("https://kunskapsbanken.example")
     counted = Counter()
 

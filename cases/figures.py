@@ -33,7 +33,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
 from cases.choices import Status
-from cases.models import CaseStudyPage, GrantAllocation, Municipality, ResultIndicator
+from cases.models import (
+    CaseStudyPage,
+    GrantAllocation,
+    Municipality,
+    ResultIndicator,
+    public_cases,
+)
 from themes.models import Theme
 
 
@@ -188,7 +194,9 @@ def _case_filter(queryset: QuerySet, filters: FigureFilters) -> QuerySet:
 
 
 def live_cases(filters: FigureFilters) -> QuerySet:
-    return _case_filter(CaseStudyPage.objects.live(), filters)
+    """Published cases anyone may see (cases.models.public_cases): a private case counts in no
+    figure as published, on the public page or in the staff report."""
+    return _case_filter(public_cases(), filters)
 
 
 def all_cases(filters: FigureFilters) -> QuerySet:
@@ -567,9 +575,22 @@ def publication_states(filters: FigureFilters) -> Table:
         (row["live"], row["in_review"]): row["n"]
         for row in cases.values("live", "in_review").annotate(n=Count("pk")).order_by()
     }
+    # Published behind a view restriction: counted apart, and not under the two published states.
+    restricted = {
+        row["in_review"]: row["n"]
+        for row in cases.filter(live=True)
+        .not_public()
+        .values("in_review")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    for in_review, n in restricted.items():
+        grouped[(True, in_review)] -= n
+    grouped["restricted"] = sum(restricted.values())
     states = (
         ("publicerad", _("Published"), (True, False)),
         ("publicerad_andring_granskas", _("Published, changes in review"), (True, True)),
+        ("publicerad_begransad", _("Published with restricted access"), "restricted"),
         ("granskas", _("In review, not yet published"), (False, True)),
         ("utkast", _("Draft"), (False, False)),
     )
@@ -580,13 +601,15 @@ def publication_states(filters: FigureFilters) -> Table:
         explanation=_(
             "All case pages, published or not. In review means a moderator has been asked to "
             "approve it; a draft is not published and not in review (including pages sent back "
-            "for changes). The filters apply as elsewhere."
+            "for changes). Published with restricted access means published behind a password, "
+            "login or group restriction on the page or above it: such cases count nowhere else "
+            "as published. The filters apply as elsewhere."
         ),
         code_column=FigureColumn(
             "kod",
             _("Code"),
             Unit.TEXT,
-            _("publicerad, publicerad_andring_granskas, granskas or utkast."),
+            _("publicerad, publicerad_andring_granskas, publicerad_begransad, granskas or utkast."),
         ),
         label_column=FigureColumn(
             "publiceringslage", _("Publication state"), Unit.TEXT, _("Publication state.")
@@ -598,10 +621,11 @@ def publication_states(filters: FigureFilters) -> Table:
 
 
 def municipality_overview(filters: FigureFilters) -> Table:
-    live = _counts(live_cases(filters), "municipality")
+    published = live_cases(filters)  # one read of the view restrictions for the whole table
+    live = _counts(published, "municipality")
     unpublished = _counts(all_cases(filters).filter(live=False), "municipality")
     grants = _grouped(grant_allocations(filters), "municipality", amount=Sum("amount"))
-    case_grants = _grouped(live_cases(filters), "municipality", amount=Sum("grant_amount"))
+    case_grants = _grouped(published, "municipality", amount=Sum("grant_amount"))
 
     def amount(grouped: dict, pk: int) -> int:
         return _sum(grouped.get(pk, {}).get("amount"))
@@ -620,10 +644,10 @@ def municipality_overview(filters: FigureFilters) -> Table:
         for municipality in _participants(filters, live, unpublished, grants)
     )
     total = (
-        live_cases(filters).count(),
+        published.count(),
         all_cases(filters).filter(live=False).count(),
         _sum(grant_allocations(filters).aggregate(amount=Sum("amount"))["amount"]),
-        _sum(live_cases(filters).aggregate(amount=Sum("grant_amount"))["amount"]),
+        _sum(published.aggregate(amount=Sum("grant_amount"))["amount"]),
     )
     return Table(
         key="kommuner-insatser-och-bidrag",

@@ -64,8 +64,7 @@ def case_data(request, page: CaseStudyPage) -> dict:
         ],
         "inspired_by": [
             {"id": link.source_id, "title": link.source.title, "note": link.note}
-            for link in page.inspirations.select_related("source")
-            if link.source.live
+            for link in page.public_inspirations()
         ],
         "contact": {
             "name": page.contact_name or None,

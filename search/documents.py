@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from cases.models import CaseStudyPage
+from cases.models import CaseStudyPage, public_cases
 
 DOCUMENT_VERSION_FIELD = "version"
 
@@ -92,8 +92,7 @@ def case_document(page: CaseStudyPage) -> dict:
 
 def live_cases():
     return (
-        CaseStudyPage.objects.live()
-        .public()
+        public_cases()
         .select_related("municipality")
         .prefetch_related("themes", "keywords", "target_groups", "indicators")
         .order_by("pk")

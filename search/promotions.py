@@ -3,7 +3,7 @@
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.utils import normalise_query_string
 
-from cases.models import CaseStudyPage
+from cases.models import CaseStudyPage, public_cases
 
 
 def promoted_cases(text: str) -> list[CaseStudyPage]:
@@ -14,6 +14,6 @@ def promoted_cases(text: str) -> list[CaseStudyPage]:
     if query is None:
         return []
     page_ids = query.editors_picks.order_by("sort_order").values_list("page_id", flat=True)
-    cases = CaseStudyPage.objects.live().public().filter(pk__in=list(page_ids))
+    cases = public_cases().filter(pk__in=list(page_ids))
     by_id = {case.pk: case for case in cases.select_related("municipality")}
     return [by_id[pk] for pk in page_ids if pk in by_id]

@@ -22,9 +22,9 @@ from typing import Any, Protocol
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
-from cases.models import CaseKeyword, CaseStudyPage, ResultIndicator
+from cases.models import CaseKeyword, CaseStudyPage, ResultIndicator, public_cases
 
-from .case_rows import PageUrls, case_rows, case_rows_in_order, published_cases
+from .case_rows import PageUrls, case_rows, case_rows_in_order
 
 # Search pages requested while collecting text matches; the service clamps it to its maximum.
 TEXT_PAGE_SIZE = 50
@@ -121,7 +121,7 @@ def case_list_rows(
     criteria: CaseCriteria, urls: PageUrls, *, search: Callable[[Any], Any]
 ) -> Iterator[dict]:
     """Rows of the published cases the search page lists for these criteria, in its order."""
-    pages = filter_cases(published_cases(), criteria)
+    pages = filter_cases(public_cases(), criteria)
     if criteria.text:
         return case_rows_in_order(text_matches(search, criteria), pages, urls)
     return case_rows(order_cases(pages, criteria.sort), urls)

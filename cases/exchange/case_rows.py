@@ -22,11 +22,6 @@ CHUNK_SIZE = 500
 ROW_RELATIONS = ("themes", "keywords", "target_groups")
 
 
-def published_cases() -> QuerySet:
-    """Every case the public may see: live and without view restrictions."""
-    return CaseStudyPage.objects.live().public()
-
-
 class PageUrls:
     """Absolute page addresses computed from `url_path`, without a lookup per page.
 

@@ -20,10 +20,11 @@ from cases.models import (
     GrantAllocation,
     Municipality,
     MunicipalityPage,
+    public_cases,
 )
 from themes.models import TargetGroup, Theme, ThemeIndexPage
 
-from .case_rows import CHUNK_SIZE, PageUrls, case_row, published_cases, with_row_relations
+from .case_rows import CHUNK_SIZE, PageUrls, case_row, with_row_relations
 from .cells import as_json
 from .columns import CASE_COLUMNS
 
@@ -62,7 +63,7 @@ def section_texts(page: CaseStudyPage) -> dict[str, str | None]:
 
 def case_pages() -> QuerySet:
     """Published cases with every related part fetched per chunk, oldest id first."""
-    published = published_cases()
+    published = public_cases()
     return (
         with_row_relations(published)
         .prefetch_related(
@@ -137,7 +138,7 @@ def municipality_records(urls: PageUrls) -> Iterator[dict]:
         for page in MunicipalityPage.objects.live().public().only("url_path", "municipality_id")
     }
     case_counts = dict(
-        published_cases()
+        public_cases()
         .order_by()
         .values("municipality_id")
         .annotate(count=Count("pk"))

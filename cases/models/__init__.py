@@ -1,4 +1,4 @@
-from .case_page import CaseStudyPage, CaseStudyPageForm
+from .case_page import CaseStudyPage, CaseStudyPageForm, public_cases
 from .case_parts import (
     CaseAttachment,
     CaseInspiration,
@@ -28,4 +28,5 @@ __all__ = [
     "MunicipalityIndexPage",
     "MunicipalityPage",
     "ResultIndicator",
+    "public_cases",
 ]

@@ -231,14 +231,34 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
     def evidence_criteria(self) -> str:
         return EVIDENCE_CRITERIA[EvidenceLevel(self.evidence_level)]
 
+    def public_inspirations(self) -> list:
+        """This case's "inspired by" links whose source anyone may see. Works on the in-memory
+        links of a preview too."""
+        links = list(self.inspirations.all())
+        visible = set(
+            public_cases()
+            .filter(pk__in=[link.source_id for link in links])
+            .values_list("pk", flat=True)
+        )
+        return [link for link in links if link.source_id in visible]
+
     def inspired_cases_live(self):
         """Cases that name this one as their inspiration: the other end of the link."""
         if self.pk is None:  # a new page in preview
             return CaseStudyPage.objects.none()
         return (
-            CaseStudyPage.objects.live()
-            .public()
+            public_cases()
             .filter(inspirations__source=self)
             .select_related("municipality")
             .distinct()
         )
+
+
+def public_cases() -> models.QuerySet:
+    """The one definition of a case anyone may see: published (live) and in no private section –
+    neither the page nor an ancestor (its municipality page, /kommuner/ …) has a view restriction
+    (password, login or groups). Search documents, listings, feeds, the API, figures, exports,
+    open data and the sitemap all start from this.
+
+    Call it per use: Wagtail's `.public()` reads the restrictions when it is called."""
+    return CaseStudyPage.objects.live().public()

@@ -69,6 +69,7 @@ def peer_municipalities(page, limit=8):
     pages = {
         p.municipality.code: p
         for p in MunicipalityPage.objects.live()
+        .public()
         .filter(municipality__code__in=counts)
         .select_related("municipality")
     }

@@ -18,9 +18,9 @@ from django.test import RequestFactory
 from openpyxl import load_workbook
 
 from cases.exchange.case_list import filter_cases
-from cases.exchange.case_rows import published_cases
 from cases.exchange.columns import CASE_COLUMNS, LIST_SEPARATOR
 from cases.exchange.writers import stream
+from cases.models import public_cases
 from search.documents import case_document
 from search.forms import request_from_params
 from search.request import MAX_PAGE_SIZE
@@ -80,7 +80,7 @@ def test_csv_is_utf8_with_bom_and_lists_every_published_case_once(client, filips
     )
     assert header == KEYS
     ids = [int(row["id"]) for row in rows]
-    assert sorted(ids) == sorted(published_cases().values_list("pk", flat=True))
+    assert sorted(ids) == sorted(public_cases().values_list("pk", flat=True))
     assert draft.pk not in ids
     row = next(row for row in rows if int(row["id"]) == published.pk)
     assert row["titel"] == "Språkcafé på Åsen – fäder och söner"
@@ -96,7 +96,7 @@ def test_semicolon_variant_parses_with_semicolons(client, filipstad):
     header, rows, response = _csv(client, "/sok/export.semikolon.csv", delimiter=";")
 
     assert header == KEYS
-    assert len(rows) == published_cases().count()
+    assert len(rows) == public_cases().count()
     assert any(row["sammanfattning"].startswith("Läxhjälp, mentorskap") for row in rows)
     assert response["Content-Disposition"].endswith('-semikolon.csv"')
     content, _ = _download(client, "/sok/export.semikolon.csv")
@@ -126,7 +126,7 @@ def test_xlsx_read_back_equals_the_database(client):
     )
     assert list(rows[0]) == KEYS
     by_id = {row[0]: dict(zip(KEYS, row, strict=True)) for row in rows[1:]}
-    pages = published_cases().select_related("municipality")
+    pages = public_cases().select_related("municipality")
     assert set(by_id) == {page.pk for page in pages}
     for page in pages:
         row = by_id[page.pk]
@@ -164,7 +164,7 @@ def test_json_parses_and_equals_the_database(client):
     response = client.get("/sok/export.json")
     assert response["Content-Type"] == "application/json"
     records = _json(client, "/sok/export.json")
-    pages = {page.pk: page for page in published_cases().select_related("municipality")}
+    pages = {page.pk: page for page in public_cases().select_related("municipality")}
     assert {record["id"] for record in records} == set(pages)
     for record in records:
         page = pages[record["id"]]
@@ -232,7 +232,7 @@ def test_filters_narrow_the_list(client):
 def test_a_case_with_several_matching_focus_areas_appears_once(filipstad):
     case = make_case(filipstad, themes=["grundskola", "vuxenutbildning"])
     criteria = request_from_params(QueryDict("tema=grundskola&tema=vuxenutbildning"))
-    matching = list(filter_cases(published_cases(), criteria).values_list("pk", flat=True))
+    matching = list(filter_cases(public_cases(), criteria).values_list("pk", flat=True))
     assert matching.count(case.pk) == 1
 
 
@@ -244,7 +244,7 @@ def test_active_years_follow_the_search_rule(filipstad):
 
     def matching(**years):
         return set(
-            filter_cases(published_cases(), replace(criteria, **years)).values_list("pk", flat=True)
+            filter_cases(public_cases(), replace(criteria, **years)).values_list("pk", flat=True)
         )
 
     from_2021 = matching(year_from=2021)
@@ -309,7 +309,7 @@ def test_downloads_are_rate_limited(client, settings):
 
 
 def test_queries_do_not_grow_with_the_number_of_cases(client, django_assert_max_num_queries):
-    assert published_cases().count() > 40
+    assert public_cases().count() > 40
     with django_assert_max_num_queries(12):
         _download(client, "/sok/export.csv")
 

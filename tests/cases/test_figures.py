@@ -137,6 +137,7 @@ def test_publication_states_for_staff(data):
     assert by_code(table) == {
         "publicerad": 4,
         "publicerad_andring_granskas": 0,
+        "publicerad_begransad": 0,
         "granskas": 1,  # F
         "utkast": 1,  # E
     }

@@ -10,10 +10,9 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 
-from cases.exchange.case_rows import published_cases
 from cases.exchange.columns import CASE_COLUMNS
 from cases.exchange.open_data import CASE_FIELDS, RESOURCES
-from cases.models import CaseAttachment, CaseStudyPage, Municipality, MunicipalityPage
+from cases.models import CaseAttachment, CaseStudyPage, Municipality, MunicipalityPage, public_cases
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -55,15 +54,15 @@ def test_the_command_writes_every_file(package):
     assert sorted(path.name for path in directory.iterdir()) == sorted(
         [*JSONL_FILES, "datapackage.json", "README.txt"]
     )
-    assert f"cases.jsonl: {published_cases().count()} records" in output
+    assert f"cases.jsonl: {public_cases().count()} records" in output
 
 
 def test_every_published_case_has_its_nested_parts(package, attached_case):
     directory, _ = package
     records = {record["id"]: record for record in _lines(directory / "cases.jsonl")}
-    assert set(records) == set(published_cases().values_list("pk", flat=True))
+    assert set(records) == set(public_cases().values_list("pk", flat=True))
     keys = [field.name for field in CASE_FIELDS]
-    for page in published_cases():
+    for page in public_cases():
         record = records[page.pk]
         assert list(record) == keys
         assert len(record["indikatorer"]) == page.indicators.count()
@@ -100,7 +99,7 @@ def test_municipalities_grants_themes_and_target_groups(package, filipstad):
     )
     assert municipalities["1782"]["url"] == BASE_URL + filipstad.url
     assert municipalities["1782"]["publicerade_insatser"] == (
-        published_cases().filter(municipality__code="1782").count()
+        public_cases().filter(municipality__code="1782").count()
     )
 
     grants = _lines(directory / "grants.jsonl")
@@ -226,7 +225,7 @@ def test_unknown_files_are_not_found(client, name):
 
 
 def test_cases_file_queries_do_not_grow_with_the_cases(client, django_assert_max_num_queries):
-    assert published_cases().count() > 40
+    assert public_cases().count() > 40
     with django_assert_max_num_queries(15):
         response = client.get("/oppna-data/cases.jsonl")
         b"".join(response.streaming_content)

@@ -261,6 +261,7 @@ def test_moderator_downloads_staff_figures(client, data, moderator):
     assert states == {
         "publicerad": 3,
         "publicerad_andring_granskas": 0,
+        "publicerad_begransad": 0,
         "granskas": 1,
         "utkast": 1,
     }
