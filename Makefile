@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check test-sqlite test-postgres messages clean vnu
+.PHONY: run test lint check test-sqlite test-postgres test-production messages clean vnu
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -70,7 +70,11 @@ test-postgres: $(VENV)/.installed-test
 	TEST_DATABASE_URL=$$url $(BIN)/pytest --ignore=tests/browser; result=$$?; \
 	tools/postgres/test-cluster.sh stop; exit $$result
 
-test: lint check test-sqlite test-postgres
+# docs/operations.md's deployment steps from a clean checkout of HEAD, then gunicorn answering.
+test-production: $(VENV)/.installed
+	VENV=$(VENV) tools/smoke/production.sh
+
+test: lint check test-sqlite test-postgres test-production
 
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l sv -l en --ignore=.venv --ignore=tests --ignore=tools
