@@ -9,6 +9,7 @@ from search.forms import request_from_params
 from search.ratelimit import rate_limited
 from search.service import search_cases
 
+from .icons import apple_touch_icon, favicon
 from .views import robots_txt, sitemap
 
 # Downloads read many rows: limited per client like search and the API. The export view gets the
@@ -23,6 +24,8 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
     path("sok/", include("search.urls")),
