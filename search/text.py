@@ -1,5 +1,7 @@
 """Swedish text for the database engine: words, stems, accent folding and highlighting.
 
+Being replaced by search.analysis (issue #12); words() and fold() already come from there.
+
 The same functions prepare indexed text and queries, so a query word matches every form of it
 that the Swedish Snowball stemmer reduces to the same stem ("brobyggarna" -> "brobygg").
 """
@@ -13,6 +15,10 @@ import unicodedata
 from itertools import takewhile
 
 import Stemmer
+
+# Moving to search.analysis (one analysis for every engine); these two behave the same there.
+from search.analysis import fold as fold
+from search.analysis import words
 
 _WORD = re.compile(r"[^\W_]+")
 # Snowball's Swedish stop words, the list of PostgreSQL's 'swedish' configuration: they are left
@@ -38,11 +44,6 @@ def _stemmer() -> Stemmer.Stemmer:
     return stemmer
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased words; å, ä and ö stay as they are (they are letters of their own in Swedish)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text or "").lower())
-
-
 def terms(text: str) -> list[str]:
     """The words a search looks for: every word but the stop words."""
     return [word for word in words(text) if word not in STOP_WORDS]
@@ -55,13 +56,6 @@ def stem(word: str) -> str:
 def stemmed_text(text: str) -> str:
     """The text as FTS5 stores it: the stems of its terms."""
     return " ".join(_stemmer().stemWords(terms(text)))
-
-
-def fold(text: str) -> str:
-    """Words without accents, space-separated, for accent-insensitive prefix matching:
-    "Hällefors kommun" -> "hallefors kommun"."""
-    decomposed = unicodedata.normalize("NFKD", text or "").lower()
-    return " ".join(_WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c))))
 
 
 def _matches(text: str, wanted: frozenset[str]):

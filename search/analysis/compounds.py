@@ -1,0 +1,145 @@
+"""Compound splitting, the same at index and at query time.
+
+The dictionary (data/compound_parts.tsv, built from hunspell-sv and wordfreq by
+build_dictionary.py) lists lemmas with their frequency, the forms in which each begins or
+continues a compound, linking letters included (skola -> skol, ungdom -> ungdoms, förälder ->
+föräldra, arbete -> arbets), and whether it may end one.
+
+A word splits into head forms followed by one tail: every head must be one of those listed
+forms exactly, the tail is recognised by its stem (so inflected tails count: frånvaron,
+arbetslösheten). Of all decompositions the one with the fewest parts wins (longest parts:
+ungdomsarbetslöshet -> ungdom + arbetslöshet, not ungdom + arbete + ...), then the one whose
+rarest part is most frequent. Guards against splitting words that are not compounds:
+
+* a word the dictionary knows as a whole (kommun, ungdom, brobyggare) splits only in two and
+  only into parts whose lemmas have four letters or more (ung + dom, bro + byggare stay whole);
+  an unknown word may have up to four parts of three letters or more;
+* no part is a particle or preposition (under + visning, från + varo, för + skola: lexicalised);
+* data/never_split.txt lists the few whole words the rules still split wrongly.
+
+The parts are returned as lemmas; callers stem them, so "skolfrånvaro" and "frånvaro i skolan"
+share the stems skol and frånvaro, and "föräldrastöd" and "föräldrar" share föräld.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from search.analysis.stemming import stem
+
+DATA = Path(__file__).resolve().parent / "data"
+MIN_WORD = 6
+MIN_PART = 3
+MIN_PART_KNOWN = 4
+MAX_PARTS = 4
+PARTICLES = frozenset(
+    {
+        "av", "bort", "efter", "fram", "för", "före", "genom", "in", "inom", "kring", "med",
+        "mellan", "mot", "ned", "ner", "om", "på", "samman", "till", "upp", "ut", "utom", "under",
+        "åter", "över", "från", "hit", "dit", "bak",
+    }
+)  # fmt: skip
+
+# Inflection endings a compound's last part may carry (noun, adjective and participle forms).
+ENDINGS = frozenset(
+    {
+        "", "s", "n", "ns", "en", "ens", "et", "ets", "na", "nas", "ena", "enas", "ar", "er", "or",
+        "r", "ars", "ers", "ors", "rs", "arna", "erna", "orna", "rna", "arnas", "ernas", "ornas",
+        "rnas", "a", "as", "e", "es", "t", "ts", "d", "de", "te", "at", "ade", "ande", "ende",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    heads: dict[str, tuple[str, float]]  # form at the start of a compound -> (lemma, zipf)
+    tails: dict[str, list[tuple[str, float]]]  # stem -> lemmas that may end one, with zipf
+    known: frozenset[str]  # stems of every lemma, for "the dictionary knows this word"
+    never: frozenset[str]
+
+
+@cache
+def dictionary() -> Dictionary:
+    heads: dict[str, tuple[str, float]] = {}
+    tails: dict[str, list[tuple[str, float]]] = {}
+    known = set()
+    for line in (DATA / "compound_parts.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lemma, zipf, forms, tail = line.split("\t")
+        frequency = float(zipf)
+        if lemma in PARTICLES:
+            continue
+        lemma_stem = stem(lemma)
+        known.add(lemma_stem)
+        for form in filter(None, forms.split(",")):
+            if form not in heads or heads[form][1] < frequency:
+                heads[form] = (lemma, frequency)
+        # hunspell marks most possible compound ends (flag Y); a word that can begin a
+        # compound can end one too (stads-del).
+        if tail == "1" or forms:
+            tails.setdefault(lemma_stem, []).append((lemma, frequency))
+    never = set()
+    for line in (DATA / "never_split.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            never.add(line.strip())
+    for lemmas in tails.values():
+        lemmas.sort(key=lambda entry: (len(entry[0]), -entry[1]))
+    return Dictionary(heads, tails, frozenset(known), frozenset(never))
+
+
+def _inflects(word: str, lemma: str) -> bool:
+    """Whether the word is the lemma with an inflection ending (frånvaron, skolor): a shared
+    Snowball stem alone is not enough (sittare is no form of sitt, arbetslöshet none of
+    arbetslös)."""
+    if word.startswith(lemma) and word[len(lemma) :] in ENDINGS:
+        return True
+    return (
+        lemma[-1] in "aeiouyåäö"
+        and word.startswith(lemma[:-1])
+        and word[len(lemma) - 1 :] in ENDINGS
+    )
+
+
+def _tail(word: str, min_part: int) -> tuple[str, float] | None:
+    for lemma, frequency in dictionary().tails.get(stem(word), ()):
+        if len(lemma) >= min_part and _inflects(word, lemma):
+            return lemma, frequency
+    return None
+
+
+def _best(word: str, min_part: int, parts_left: int) -> tuple[tuple[str, ...], float] | None:
+    """(lemmas, frequency of the rarest) of the best decomposition into at least two parts."""
+    heads = dictionary().heads
+    best: tuple[tuple[str, ...], float] | None = None
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head = heads.get(word[:cut])
+        if head is None or len(head[0]) < min_part:
+            continue
+        rest = word[cut:]
+        candidates = []
+        tail = _tail(rest, min_part) if len(rest) >= min_part else None
+        if tail is not None:
+            candidates.append(((head[0], tail[0]), min(head[1], tail[1])))
+        if parts_left > 2:
+            deeper = _best(rest, min_part, parts_left - 1)
+            if deeper is not None:
+                candidates.append(((head[0], *deeper[0]), min(head[1], deeper[1])))
+        for candidate in candidates:
+            if best is None or (-len(candidate[0]), candidate[1]) > (-len(best[0]), best[1]):
+                best = candidate
+    return best
+
+
+@lru_cache(maxsize=100_000)
+def split(word: str) -> tuple[str, ...]:
+    """The lemmas a compound is made of, or () for a word that is not one:
+    "skolfrånvaron" -> ("skola", "frånvaro"), "kommun" -> ()."""
+    if len(word) < MIN_WORD or not word.isalpha() or word in dictionary().never:
+        return ()
+    known = stem(word) in dictionary().known
+    # A known whole word splits in two at most (hemma + sitt + area is not a hemmasittare).
+    found = _best(word, MIN_PART_KNOWN, 2) if known else _best(word, MIN_PART, MAX_PARTS)
+    return found[0] if found else ()

@@ -1,0 +1,72 @@
+"""Swedish stems: Snowball Swedish (PyStemmer) plus corrections for the forms it leaves apart.
+
+Snowball strips a fixed list of endings. It does not strip "-an" (skolan stays "skolan"), keeps
+many definite forms apart (barnet, programmet, projektet, resultatet), cuts "-er" off one form
+and "-ar" off another (förälder -> föräld, föräldrar -> föräldr) and knows no umlaut plurals
+(länder, städer). data/stem_corrections.tsv, built by build_dictionary.py from hunspell-sv's
+inflection families, maps each such form to its family's one stem; data/stem_extra.tsv holds
+the few joins a family cannot give (umlaut plurals hunspell lists as words of their own,
+centrum/center). A compound that is not in the table takes the correction of its longest
+corrected tail: skolfrånvaron -> skol + (frånvaron -> frånvaro).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache, lru_cache
+from pathlib import Path
+
+import Stemmer
+
+DATA = Path(__file__).resolve().parent / "data"
+# A tail shorter than this is not trusted to be a word of its own inside a compound.
+MIN_TAIL = 5
+MIN_HEAD = 3
+# Shortest stem: a shorter one joins unrelated words.
+MIN_STEM = 3
+_local = threading.local()
+
+
+def _snowball() -> Stemmer.Stemmer:
+    # PyStemmer's stemmer objects are not thread-safe: one per thread.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("swedish")
+    return stemmer
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
+    pairs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, _, stem = line.partition("\t")
+            pairs[form.strip()] = stem.strip()
+    return pairs
+
+
+@cache
+def corrections() -> dict[str, str]:
+    return _read_pairs(DATA / "stem_corrections.tsv") | _read_pairs(DATA / "stem_extra.tsv")
+
+
+def snowball(word: str) -> str:
+    return _snowball().stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of one normalised word: the same for every inflected form of it."""
+    if len(word) <= MIN_STEM:
+        # Acronyms and short words stay whole: "sas" is no inflection of "s".
+        return word
+    table = corrections()
+    corrected = table.get(word)
+    if corrected is None:
+        for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+            tail = table.get(word[cut:])
+            if tail is not None:
+                corrected = word[:cut] + tail
+                break
+        else:
+            corrected = snowball(word)
+    return corrected if len(corrected) >= MIN_STEM else word
