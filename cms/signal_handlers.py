@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_tasks.signals import task_finished
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cases.models import GrantAllocation, Municipality
@@ -21,6 +21,13 @@ CLUSTER_SYNC_TASK = "search.tasks.sync_cluster"
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def page_changed(sender, **kwargs):
+    bump_content_version()
+
+
+# A view restriction added or removed hides or shows pages and cases in every cached listing.
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def view_restriction_changed(sender, **kwargs):
     bump_content_version()
 
 
