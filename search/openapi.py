@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from cases.params import MAX_ID
+
 from .forms import FILTER_PARAMETERS
+from .request import MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MAX_YEAR, MIN_YEAR
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 NULLABLE_INT = {"type": "integer", "nullable": True}
@@ -198,34 +201,45 @@ def _json(ref: str, description: str) -> dict:
     }
 
 
+def _number(name: str, low: int, high: int, description: str) -> dict:
+    """A number parameter as cases.params reads it: ASCII digits; outside the bounds clamped."""
+    return {
+        "name": name,
+        "in": "query",
+        "schema": {"type": "integer", "minimum": low, "maximum": high},
+        "description": (
+            f"{description}, {low}–{high}. A larger or smaller number is clamped to the range; "
+            "anything that is not plain ASCII digits is ignored."
+        ),
+    }
+
+
 def _search_parameters() -> list[dict]:
     parameters = [
-        {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Search words"}
+        {
+            "name": "q",
+            "in": "query",
+            "schema": {"type": "string", "maxLength": MAX_TEXT_LENGTH},
+            "description": "Search words (longer text is cut)",
+        }
     ]
     for name in FILTER_PARAMETERS:
         parameters.append(
             {
                 "name": name,
                 "in": "query",
-                "schema": _array({"type": "string"}),
+                "schema": {
+                    **_array({"type": "string", "maxLength": 100}),
+                    "maxItems": MAX_FILTER_VALUES,
+                },
                 "style": "form",
                 "explode": True,
                 "description": FILTER_DESCRIPTIONS[name] + " (repeat for several: any of them)",
             }
         )
     parameters += [
-        {
-            "name": "fran",
-            "in": "query",
-            "schema": {"type": "integer"},
-            "description": "Active from year",
-        },
-        {
-            "name": "till",
-            "in": "query",
-            "schema": {"type": "integer"},
-            "description": "Active until year",
-        },
+        _number("fran", MIN_YEAR, MAX_YEAR, "Active from year"),
+        _number("till", MIN_YEAR, MAX_YEAR, "Active until year"),
         {
             "name": "resultat",
             "in": "query",
@@ -237,18 +251,8 @@ def _search_parameters() -> list[dict]:
             "in": "query",
             "schema": {"type": "string", "enum": ["relevans", "nyast", "start"]},
         },
-        {
-            "name": "sida",
-            "in": "query",
-            "schema": {"type": "integer"},
-            "description": "Page, clamped to 1–500",
-        },
-        {
-            "name": "antal",
-            "in": "query",
-            "schema": {"type": "integer"},
-            "description": "Page size, clamped to 1–50",
-        },
+        _number("sida", 1, MAX_PAGE, "Page"),
+        _number("antal", 1, MAX_PAGE_SIZE, "Page size"),
     ]
     return parameters
 
@@ -287,7 +291,8 @@ def schema(server_url: str) -> dict:
                             "name": "id",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "integer"},
+                            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                            "description": "Case id; anything else is answered with 404",
                         }
                     ],
                     "responses": {

@@ -1,0 +1,38 @@
+"""Schemathesis with invalid values only: every parameter the OpenAPI document describes is sent
+values outside its type, bounds and enums (strings for integers, 0 and 501 for sida, an id past
+the database's integer range...). The API clamps or ignores them on purpose, so the answer may be
+200 – but never a server error, and always a documented status with a body matching the schema.
+"""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import negative_data_rejection, not_a_server_error
+
+from cms.wsgi import application
+
+pytestmark = pytest.mark.django_db
+
+invalid_values = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+invalid_values.config.generation.update(modes=[GenerationMode.NEGATIVE], deterministic=True)
+
+
+@pytest.fixture
+def keep_test_connection():
+    """As in test_api.py: schemathesis calls the WSGI application, which would otherwise close
+    the test's database connection at the end of each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@invalid_values.parametrize()
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+def test_invalid_values_never_give_a_server_error(case, keep_test_connection):
+    assert case.meta.generation.mode == GenerationMode.NEGATIVE
+    case.call_and_validate(checks=[not_a_server_error], excluded_checks=[negative_data_rejection])
