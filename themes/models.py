@@ -116,21 +116,40 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        """/teman/ and one entry per focus area. A focus area's page lists its cases, so it last
-        changed when its newest live case was published."""
+        """/teman/, one entry per focus area and one per keyword that a public case carries. A
+        theme or keyword page lists its cases, so it last changed when its newest public case
+        was published; /teman/ lists them all."""
+        from cases.models import public_cases
+
         entries = super().get_sitemap_urls(request)
         index = entries[0]
-        themes = Theme.objects.annotate(
-            newest_case=models.Max("cases__last_published_at", filter=models.Q(cases__live=True))
-        )
-        for theme in themes:
-            entries.append(
-                {
-                    "location": index["location"]
-                    + self.reverse_subpage("theme_detail", args=[theme.slug]),
-                    "lastmod": theme.newest_case or index["lastmod"],
-                }
-            )
+        cases = public_cases()
+        newest = {
+            "theme_detail": dict(
+                cases.filter(themes__isnull=False)
+                .order_by()
+                .values_list("themes__slug")
+                .annotate(newest=models.Max("last_published_at"))
+            ),
+            "keyword_detail": dict(
+                cases.filter(tagged_keywords__isnull=False)
+                .order_by()
+                .values_list("tagged_keywords__tag__slug")
+                .annotate(newest=models.Max("last_published_at"))
+            ),
+        }
+        for slug in Theme.objects.values_list("slug", flat=True):
+            newest["theme_detail"].setdefault(slug, None)
+        for route, slugs in newest.items():
+            for slug, changed in sorted(slugs.items()):
+                entries.append(
+                    {
+                        "location": index["location"] + self.reverse_subpage(route, args=[slug]),
+                        "lastmod": changed or index["lastmod"],
+                    }
+                )
+        listed = [changed for slugs in newest.values() for changed in slugs.values() if changed]
+        index["lastmod"] = max([index["lastmod"], *listed])
         return entries
 
     def theme_url(self, theme: Theme) -> str:
