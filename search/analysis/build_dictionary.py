@@ -148,10 +148,14 @@ def build(dic: Path):
     # One stem per inflection family; a form in several families follows the most frequent lemma.
     chosen: dict[str, tuple[float, str]] = {}
     for lemma, forms in families:
+        if len(lemma) < 2:
+            continue
         stems = {form: snowball.stemWord(form) for form in forms}
         own = snowball.stemWord(lemma)
         prefix = _common_prefix(stems.values())
         canonical = prefix if len(prefix) >= max(3, len(own) - 1) else own
+        if len(canonical) < 2:
+            continue
         weight = zipf(lemma)
         for form in stems:
             # A word's own entry outranks the families it is merely a form of (the noun stöd,

@@ -23,13 +23,19 @@ share the stems skol and frånvaro, and "föräldrastöd" and "föräldrar" shar
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from search.analysis.normalisation import words
 from search.analysis.stemming import stem
 
 DATA = Path(__file__).resolve().parent / "data"
+PLACES = Path(__file__).resolve().parents[2] / "cases" / "data" / "kommuner.csv"
+# A known whole word splits only if its rarest part is at most this much rarer (Zipf scale)
+# than the word itself: kombination is no kombi + nation, arbetsmarknad is arbete + marknad.
+MAX_RARER = 1.0
 MIN_WORD = 6
 MIN_PART = 3
 MIN_PART_KNOWN = 4
@@ -51,20 +57,24 @@ ENDINGS = frozenset(
     }
 )  # fmt: skip
 
+# Short lemmas that are mostly accidental substrings at the end of a word, never a last part:
+# skriv-ande is no anda, jobbmatch-are no area, fack-liga no liga.
+NOT_TAILS = frozenset({"anda", "ande", "area", "meta", "liga", "nation", "ring", "ting", "dera"})
+
 
 @dataclass(frozen=True)
 class Dictionary:
     heads: dict[str, tuple[str, float]]  # form at the start of a compound -> (lemma, zipf)
     tails: dict[str, list[tuple[str, float]]]  # stem -> lemmas that may end one, with zipf
-    known: frozenset[str]  # stems of every lemma, for "the dictionary knows this word"
-    never: frozenset[str]
+    known: dict[str, float]  # stem of every lemma -> highest zipf, "the dictionary knows it"
+    never: frozenset[str]  # stems of words never split
 
 
 @cache
 def dictionary() -> Dictionary:
     heads: dict[str, tuple[str, float]] = {}
     tails: dict[str, list[tuple[str, float]]] = {}
-    known = set()
+    known: dict[str, float] = {}
     for line in (DATA / "compound_parts.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -73,21 +83,31 @@ def dictionary() -> Dictionary:
         if lemma in PARTICLES:
             continue
         lemma_stem = stem(lemma)
-        known.add(lemma_stem)
+        known[lemma_stem] = max(frequency, known.get(lemma_stem, 0.0))
         for form in filter(None, forms.split(",")):
             if form not in heads or heads[form][1] < frequency:
                 heads[form] = (lemma, frequency)
         # hunspell marks most possible compound ends (flag Y); a word that can begin a
         # compound can end one too (stads-del).
-        if tail == "1" or forms:
+        if (tail == "1" or forms) and lemma not in NOT_TAILS:
             tails.setdefault(lemma_stem, []).append((lemma, frequency))
-    never = set()
-    for line in (DATA / "never_split.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            never.add(line.strip())
+    never = {stem(word) for word in _never_split()}
     for lemmas in tails.values():
         lemmas.sort(key=lambda entry: (len(entry[0]), -entry[1]))
-    return Dictionary(heads, tails, frozenset(known), frozenset(never))
+    return Dictionary(heads, tails, known, frozenset(never))
+
+
+def _never_split() -> set[str]:
+    """data/never_split.txt and the words of municipality and county names (Hällefors is no
+    kind of fors)."""
+    found = set()
+    for line in (DATA / "never_split.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            found.add(line.strip())
+    with PLACES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found.update(words(f"{row['municipality_name']} {row['county_name']}"))
+    return found
 
 
 def _inflects(word: str, lemma: str) -> bool:
@@ -96,10 +116,18 @@ def _inflects(word: str, lemma: str) -> bool:
     arbetslös)."""
     if word.startswith(lemma) and word[len(lemma) :] in ENDINGS:
         return True
+    # A doubled last consonant: programmet, rummet.
+    doubled = lemma + lemma[-1]
+    if word.startswith(doubled) and word[len(doubled) :] in ENDINGS:
+        return True
+    # A final vowel dropped before an ending: skolor, pojkar (not before nothing: delar is no
+    # form of delare).
+    short = lemma[:-1]
     return (
         lemma[-1] in "aeiouyåäö"
-        and word.startswith(lemma[:-1])
-        and word[len(lemma) - 1 :] in ENDINGS
+        and word.startswith(short)
+        and word[len(short) :] in ENDINGS
+        and len(word) > len(short)
     )
 
 
@@ -137,9 +165,18 @@ def _best(word: str, min_part: int, parts_left: int) -> tuple[tuple[str, ...], f
 def split(word: str) -> tuple[str, ...]:
     """The lemmas a compound is made of, or () for a word that is not one:
     "skolfrånvaron" -> ("skola", "frånvaro"), "kommun" -> ()."""
-    if len(word) < MIN_WORD or not word.isalpha() or word in dictionary().never:
+    if len(word) < MIN_WORD or not word.isalpha():
         return ()
-    known = stem(word) in dictionary().known
-    # A known whole word splits in two at most (hemma + sitt + area is not a hemmasittare).
-    found = _best(word, MIN_PART_KNOWN, 2) if known else _best(word, MIN_PART, MAX_PARTS)
+    word_stem = stem(word)
+    if word_stem in dictionary().never:
+        return ()
+    frequency = dictionary().known.get(word_stem)
+    if frequency is None:
+        found = _best(word, MIN_PART, MAX_PARTS)
+    else:
+        # A known whole word splits in two at most (hemma + sitt + area is no hemmasittare),
+        # into parts not much rarer than itself.
+        found = _best(word, MIN_PART_KNOWN, 2)
+        if found and found[1] < frequency - MAX_RARER:
+            found = None
     return found[0] if found else ()

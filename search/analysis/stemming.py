@@ -7,7 +7,7 @@ and "-ar" off another (förälder -> föräld, föräldrar -> föräldr) and kno
 inflection families, maps each such form to its family's one stem; data/stem_extra.tsv holds
 the few joins a family cannot give (umlaut plurals hunspell lists as words of their own,
 centrum/center). A compound that is not in the table takes the correction of its longest
-corrected tail: skolfrånvaron -> skol + (frånvaron -> frånvaro).
+corrected tail after a listed compound head: skolfrånvaron -> skol + (frånvaron -> frånvaro).
 """
 
 from __future__ import annotations
@@ -49,6 +49,16 @@ def corrections() -> dict[str, str]:
     return _read_pairs(DATA / "stem_corrections.tsv") | _read_pairs(DATA / "stem_extra.tsv")
 
 
+@cache
+def head_forms() -> frozenset[str]:
+    """Forms that begin a compound (skol, föräldra, arbets), from the compound dictionary."""
+    forms = set()
+    for line in (DATA / "compound_parts.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            forms.update(filter(None, line.split("\t")[2].split(",")))
+    return frozenset(forms)
+
+
 def snowball(word: str) -> str:
     return _snowball().stemWord(word)
 
@@ -56,17 +66,28 @@ def snowball(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of one normalised word: the same for every inflected form of it."""
+    table = corrections()
+    corrected = table.get(word)
+    if corrected is None and word.endswith("s"):
+        # Genitive -s of a corrected form (yrkesutbildningars, skolans): the table keeps only
+        # forms that occur in wordfreq's list.
+        corrected = table.get(word[:-1])
+    if corrected is not None:
+        return corrected
     if len(word) <= MIN_STEM:
         # Acronyms and short words stay whole: "sas" is no inflection of "s".
         return word
-    table = corrections()
-    corrected = table.get(word)
-    if corrected is None:
-        for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
-            tail = table.get(word[cut:])
-            if tail is not None:
-                corrected = word[:cut] + tail
-                break
-        else:
-            corrected = snowball(word)
+    heads = head_forms()
+    for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        tail = table.get(word[cut:])
+        if tail is not None and word[:cut] in heads:
+            return word[:cut] + tail
+    corrected = snowball(word)
+    if (
+        word.endswith("s")
+        and corrected == word[:-1]
+        and corrected.endswith(("ar", "er", "or", "na", "en", "et", "an"))
+    ):
+        # Snowball took only a genitive -s off a form it would stem further (personers).
+        corrected = stem(corrected)
     return corrected if len(corrected) >= MIN_STEM else word

@@ -7,7 +7,7 @@ compared as sequences of stems without stop words, so every inflected form of a 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from search.analysis.normalisation import words
@@ -25,8 +25,10 @@ class SynonymSet:
     """Groups of phrases that mean the same, looked up by the stems of a phrase."""
 
     def __init__(self, groups):
+        kept = (tuple(phrase for phrase in group if phrase_stems(phrase)) for group in groups)
+        # A group needs two phrases that differ once analysed, or it expands nothing.
         self.groups: tuple[tuple[str, ...], ...] = tuple(
-            tuple(phrase for phrase in group if phrase_stems(phrase)) for group in groups
+            group for group in kept if len({phrase_stems(phrase) for phrase in group}) > 1
         )
         self._index: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for group in self.groups:
@@ -72,8 +74,24 @@ def _seed_set() -> SynonymSet:
 
 
 def current() -> SynonymSet:
-    """The groups parse_query uses by default: for now the shipped seed list."""
-    return _seed_set()
+    """The groups parse_query uses by default: the active groups editors keep in the admin
+    (search/synonyms.py, read afresh after every change), or the shipped seed list where the
+    database cannot be read (outside Django, before migrations, in tests without a database)."""
+    from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+    from django.db import DatabaseError
+
+    try:
+        from search.synonyms import active_groups
+
+        groups = active_groups()
+    except (AppRegistryNotReady, ImproperlyConfigured, DatabaseError, RuntimeError):
+        return _seed_set()
+    return _set_of(groups)
+
+
+@lru_cache(maxsize=8)
+def _set_of(groups: tuple[tuple[str, ...], ...]) -> SynonymSet:
+    return SynonymSet(groups)
 
 
 def cluster_synonym_rules(synonyms: SynonymSet | None = None) -> list[str]:
