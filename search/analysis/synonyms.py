@@ -84,7 +84,7 @@ def current() -> SynonymSet:
         from search.synonyms import active_groups
 
         groups = active_groups()
-    except (AppRegistryNotReady, ImproperlyConfigured, DatabaseError, RuntimeError):
+    except (AppRegistryNotReady, ImproperlyConfigured, DatabaseError, RuntimeError, ImportError):
         return _seed_set()
     return _set_of(groups)
 
