@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_tasks.signals import task_finished
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cases.models import GrantAllocation, Municipality
@@ -22,6 +22,14 @@ CLUSTER_SYNC_TASK = "search.tasks.sync_cluster"
 @receiver(post_page_move)
 def page_changed(sender, **kwargs):
     bump_content_version()
+
+
+@receiver(page_published)
+def references_published(sender, instance, **kwargs):
+    """Record now which documents the published content uses: who may download a document
+    follows the pages that use it (cms/document_access.py), and Wagtail's own update of its
+    reference index waits for the task worker."""
+    ReferenceIndex.create_or_update_for_object(instance)
 
 
 # A view restriction added or removed hides or shows pages and cases in every cached listing.
