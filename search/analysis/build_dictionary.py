@@ -18,8 +18,9 @@ Writes, next to this file under data/:
   föräldrar/förälder, insats/insatser, länder/land, programmet/program). Each family gets one
   stem: the longest common prefix of its Snowball stems when that keeps all but at most one
   letter of the lemma's stem, else the lemma's own stem (umlaut plurals: länder -> land). A
-  form in two families takes the stem of its own entry, else of the more frequent lemma. Only
-  forms that occur in wordfreq's list are written.
+  form in two families takes the stem of its own entry, else of the more frequent lemma. All
+  forms of lemmas with a Zipf frequency of COMMON_ZIPF or more are written, of rarer lemmas
+  only the forms that occur in wordfreq's list.
 
 wordfreq's data is CC BY-SA 4.0 (code Apache-2.0); hunspell-sv is LGPL-3 (Göran Andersson). See
 data/README.md.
@@ -35,6 +36,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_DIC = Path("/usr/share/hunspell/sv_SE.dic")
 MIN_ZIPF = 1.5
+# Lemmas at least this frequent get a correction for every form, not only for forms that occur.
+COMMON_ZIPF = 2.0
 MIN_LENGTH = 3
 WORD = re.compile(r"^[a-zåäöéü]+$")
 BEGIN, MIDDLE, END, ONLY_IN_COMPOUND = "X", "U", "Y", "Z"
@@ -157,7 +160,12 @@ def build(dic: Path):
         if len(canonical) < 2:
             continue
         weight = zipf(lemma)
+        # Every form of a common word (vägledarna as well as vägledare), else only forms
+        # that occur.
+        common = weight >= COMMON_ZIPF
         for form in stems:
+            if not common and zipf(form) <= 0:
+                continue
             # A word's own entry outranks the families it is merely a form of (the noun stöd,
             # not the imperative of stödja).
             rank = weight + (10 if form == lemma else 0)
@@ -166,7 +174,7 @@ def build(dic: Path):
     chosen = {
         form: entry
         for form, entry in chosen.items()
-        if entry[1] != snowball.stemWord(form) and zipf(form) > 0
+        if entry[1] != snowball.stemWord(form)
     }
     corrections = [f"{form}\t{stem}" for form, (_, stem) in sorted(chosen.items())]
     return parts, corrections

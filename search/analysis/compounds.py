@@ -58,8 +58,11 @@ ENDINGS = frozenset(
 )  # fmt: skip
 
 # Short lemmas that are mostly accidental substrings at the end of a word, never a last part:
-# skriv-ande is no anda, jobbmatch-are no area, fack-liga no liga.
-NOT_TAILS = frozenset({"anda", "ande", "area", "meta", "liga", "nation", "ring", "ting", "dera"})
+# skriv-ande is no anda, jobbmatch-are no area, praktik-anter no anta, föräldra-skapet no
+# skapa (-skap is a suffix).
+NOT_TAILS = frozenset(
+    {"anda", "ande", "anta", "area", "dera", "liga", "meta", "nation", "ring", "skapa", "ting"}
+)
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,15 @@ def _inflects(word: str, lemma: str) -> bool:
 
 
 def _tail(word: str, min_part: int) -> tuple[str, float] | None:
-    for lemma, frequency in dictionary().tails.get(stem(word), ()):
-        if len(lemma) >= min_part and _inflects(word, lemma):
+    lemmas = [
+        entry for entry in dictionary().tails.get(stem(word), ()) if len(entry[0]) >= min_part
+    ]
+    # The word itself if it is a lemma (läger, not läge + r), else the shortest it inflects.
+    for lemma, frequency in lemmas:
+        if lemma == word:
+            return lemma, frequency
+    for lemma, frequency in lemmas:
+        if _inflects(word, lemma):
             return lemma, frequency
     return None
 
