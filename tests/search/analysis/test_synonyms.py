@@ -59,4 +59,3 @@ def test_cluster_rules_are_solr_lines_of_stems():
     assert "sfi, svensk invandr, svenskundervisning invandr" in rules
     assert all("," in rule and "=>" not in rule for rule in rules)
     assert len(rules) == len(seed_groups())
-
