@@ -171,11 +171,7 @@ def build(dic: Path):
             rank = weight + (10 if form == lemma else 0)
             if form not in chosen or chosen[form][0] < rank:
                 chosen[form] = (rank, canonical)
-    chosen = {
-        form: entry
-        for form, entry in chosen.items()
-        if entry[1] != snowball.stemWord(form)
-    }
+    chosen = {form: entry for form, entry in chosen.items() if entry[1] != snowball.stemWord(form)}
     corrections = [f"{form}\t{stem}" for form, (_, stem) in sorted(chosen.items())]
     return parts, corrections
 

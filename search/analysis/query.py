@@ -15,6 +15,7 @@ from search.analysis.stopwords import STOP_WORDS
 OWN, PARTS, SYNONYM = 1.0, 0.8, 0.8
 # Longer queries are cut: the first words count (a pasted paragraph is no query).
 MAX_TERMS = 32
+MAX_TEXT = 2000
 # Search-engine operators people paste; typed in capitals they are syntax, not words.
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -86,6 +87,7 @@ def parse_query(text: str | None, synonyms=None) -> ParsedQuery:
         from search.analysis.synonyms import current
 
         synonyms = current()
+    text = (text or "")[:MAX_TEXT]
     raw = clean(text).translate(_QUOTES)
     phrases = []
     for quoted in _QUOTED.findall(raw):
