@@ -192,3 +192,23 @@ def test_someone_who_may_see_the_case_still_opens_it(
     assert TITLE in _text(client, scene.case.url)
     # Listings are the same for everyone: a private case is listed for nobody.
     assert TITLE not in _unmarked(_text(client, "/sok/", {"q": WORD}))
+
+
+def test_setting_privacy_in_the_admin_hides_the_case_at_once(
+    client, scene, moderator, django_capture_on_commit_callbacks
+):
+    """The path a moderator takes: the page's privacy dialog in the admin, on and off again."""
+    url = reverse("wagtailadmin_pages:set_privacy", args=[scene.case.pk])
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"restriction_type": "password", "password": "hemligt-ord"})
+    assert response.status_code == HTTPStatus.OK and '"is_public": false' in response.text
+    client.logout()
+    hidden = seen(client, scene)
+    assert not any(hidden.values()), [where for where, found in hidden.items() if found]
+
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"restriction_type": "none"})
+    client.logout()
+    assert all(seen(client, scene).values())
