@@ -13,6 +13,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django_zxcvbn_password_validator import ZxcvbnPasswordValidator
 
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent.parent / "cases" / "data" / "kommuner.csv"
@@ -61,3 +63,13 @@ def site_words() -> list[str]:
 class SiteWordsPasswordValidator(ZxcvbnPasswordValidator):
     def _get_user_inputs(self, user):
         return [*site_words(), *super()._get_user_inputs(user)]
+
+    def validate(self, password, user=None):
+        try:
+            super().validate(password, user)
+        except ValidationError as refused:
+            advice = _(
+                "Tip: a passphrase of four or more words that do not belong together is easy to"
+                " remember and hard to guess."
+            )
+            raise ValidationError([*refused.messages, advice]) from None

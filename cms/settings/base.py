@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    # Only for its Swedish translations of zxcvbn's advice (cms/passwords.py).
+    "django_zxcvbn_password_validator",
 ]
 
 MIDDLEWARE = [
