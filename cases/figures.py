@@ -6,8 +6,10 @@ adding up the rows, so a test can check that the rows reconcile with it.
 
 Definitions (also in docs/architecture.md, "Statistics"):
 
-- A case counts when it is published (live). Only the staff report's publication-state figure
-  and its municipality overview also count drafts and cases in review.
+- A case counts when it is published and anyone may see it (cases.models.public_cases: live, no
+  view restriction on it or above it). Only the staff report's publication-state figure and its
+  municipality overview also count drafts and cases in review; the publication-state figure
+  counts restricted published cases as a state of their own.
 - The year range filters cases by the year they started (cases without a start date drop out
   when a year is given) and grant allocations by their year. The county filter uses the county
   of the case's or the allocation's municipality.
