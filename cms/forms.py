@@ -1,9 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .uploads import document_problem
+from .uploads import document_problem, image_decodes
 
 
 class CheckedDocumentForm(BaseDocumentForm):
@@ -25,12 +26,39 @@ class CheckedDocumentForm(BaseDocumentForm):
         super()._post_clean()
 
 
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, refusing images that do not decode completely.
+
+    Wagtail reads only the header (format and size), and lets Pillow's errors for a broken header
+    (a GIF header followed by text, junk after a PNG signature) escape as server errors. Here any
+    such error, and any image that fails to decode in full (a truncated PNG), gets the field's
+    ordinary "not a valid image" message, so the add view, the chooser and the multiple-upload
+    JSON endpoint all answer with it and store nothing.
+    """
+
+    def to_python(self, data):
+        invalid = ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        try:
+            uploaded = super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception as exc:  # Pillow raises many kinds for broken headers
+            raise invalid from exc
+        if uploaded is not None and not image_decodes(uploaded):
+            raise invalid
+        return uploaded
+
+
 class CheckedImageForm(BaseImageForm):
-    """Wagtail's image form with a message that tells the editor what to do about huge images."""
+    """Wagtail's image form, with CheckedImageField and a message that tells the editor what to
+    do about huge images."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
+            # Wagtail builds the field itself (formfield_for_dbfield, which takes no field class),
+            # so the subclass is put in place on the instance, keeping its widget and settings.
+            self.fields["file"].__class__ = CheckedImageField
             self.fields["file"].error_messages["file_too_many_pixels"] = _(
                 "The image has too many pixels; at most %(max_pixels_count)s are allowed. Make it "
                 "smaller, for example 3000 × 2000 pixels, and upload it again."
