@@ -161,6 +161,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.CheckedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.CheckedImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Office and OpenDocument files are ZIP packages: refused when they unpack beyond this (zip bombs).
+DOCUMENT_MAX_UNPACKED_SIZE = env_int("DOCUMENT_MAX_UNPACKED_MB", 200) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
