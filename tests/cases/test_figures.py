@@ -8,6 +8,7 @@ the tests check that the rows reconcile with the totals.
 import pytest
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from cases import figures
 from cases.figure_forms import FigureFilterForm
@@ -150,6 +151,21 @@ def test_a_published_case_with_changes_in_review(data, moderator):
     case.get_workflow().start(case, moderator)
     assert by_code(figures.publication_states(IN_YEARS))["publicerad_andring_granskas"] == 1
     assert figures.cases_per_status(IN_YEARS).total.values == (4,)
+
+
+def test_a_private_case_counts_nowhere_as_published(data):
+    """A view restriction on a published case (here on A) takes it out of every published count,
+    public and staff alike; the publication-state figure shows it as restricted."""
+    PageViewRestriction.objects.create(
+        page=data.cases["A"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert figures.cases_per_status(IN_YEARS).total.values == (3,)
+    assert by_code(figures.cases_per_municipality(IN_YEARS))["2584"] == 1  # Kiruna: B only
+    assert by_code(figures.municipality_overview(IN_YEARS))["2584"] == 1
+    states = figures.publication_states(IN_YEARS)
+    assert by_code(states)["publicerad"] == 3
+    assert by_code(states)["publicerad_begransad"] == 1
+    assert states.total.values == (6,)
 
 
 def test_municipality_overview_for_staff(data):
