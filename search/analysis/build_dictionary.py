@@ -22,6 +22,10 @@ Writes, next to this file under data/:
   forms of lemmas with a Zipf frequency of COMMON_ZIPF or more are written, of rarer lemmas
   only the forms that occur in wordfreq's list.
 
+The platform's own vocabulary (the demo cases' keywords, the focus areas' names and
+data/extra_words.txt) joins the compound dictionary where hunspell lacks a word, so the terms
+editors use are split out of longer words (integrationssamordnaren -> samordnare).
+
 wordfreq's data is CC BY-SA 4.0 (code Apache-2.0); hunspell-sv is LGPL-3 (Göran Andersson). See
 data/README.md.
 """
@@ -29,12 +33,18 @@ data/README.md.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_DIC = Path("/usr/share/hunspell/sv_SE.dic")
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_CASES = ROOT / "cases" / "demo_data" / "cases.json"
+TAXONOMY = ROOT / "themes" / "data" / "taxonomy.json"
+# Frequency given to platform words wordfreq does not know (or knows as rare).
+PLATFORM_ZIPF = 3.0
 MIN_ZIPF = 1.5
 # Lemmas at least this frequent get a correction for every form, not only for forms that occur.
 COMMON_ZIPF = 2.0
@@ -80,6 +90,24 @@ def read_entries(dic: Path) -> list[tuple[str, str]]:
         if WORD.match(word):
             entries.append((word, flags))
     return entries
+
+
+def platform_vocabulary() -> set[str]:
+    """Words of the demo cases' keywords, the focus areas' names and data/extra_words.txt."""
+    texts = []
+    for case in json.loads(DEMO_CASES.read_text(encoding="utf-8")):
+        texts.extend(case.get("keywords", []))
+    taxonomy = json.loads(TAXONOMY.read_text(encoding="utf-8"))
+    texts.extend(area["name"] for area in taxonomy["focus_areas"])
+    texts.extend(
+        line
+        for line in (DATA / "extra_words.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    )
+    found = set()
+    for text in texts:
+        found.update(re.findall(r"[a-zåäöéü]+", text.lower()))
+    return {word for word in found if len(word) >= 4}
 
 
 def _lemma_of_combining(form: str, lemmas: set[str]) -> str:
@@ -135,6 +163,15 @@ def build(dic: Path):
         if whole:
             inflected = [form for form, more in forms if ONLY_IN_COMPOUND not in more]
             families.append((word, [f for f in inflected if WORD.match(f)]))
+
+    # The platform's own vocabulary: words editors use that hunspell lacks (samordnare) may
+    # begin and end compounds too (integrations-samordnaren).
+    for word in platform_vocabulary():
+        if word not in lemmas and word not in heads:
+            heads[word] = {word} | ({word + "s"} if not word.endswith("s") else set())
+            tails.add(word)
+            lemmas.add(word)
+            zipf_cache[word] = max(zipf(word), PLATFORM_ZIPF)
 
     parts = []
     # Every other lemma is listed too (no heads, tail 0): the splitter must know that a word such
