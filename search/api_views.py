@@ -16,6 +16,7 @@ from cases.params import parse_id
 
 from .case_data import case_data
 from .forms import request_from_params
+from .notices import understanding
 from .openapi import schema
 from .presentation import url_for
 from .ratelimit import rate_limited
@@ -93,6 +94,7 @@ def result_data(request, result: SearchResult) -> dict:
             for field, values in result.facets.items()
         },
         "suggestion": result.suggestion,
+        **understanding_data(result, base),
         "degraded": result.degraded,
         "links": {
             "self": link(search.page) or base + url_for(search, page=search.page),
@@ -101,6 +103,28 @@ def result_data(request, result: SearchResult) -> dict:
             "previous": link(search.page - 1),
             "next": link(search.page + 1),
         },
+    }
+
+
+def understanding_data(result: SearchResult, base: str) -> dict:
+    """How the query was understood: the same facts the search page shows (search/notices.py)."""
+    told = understanding(result.request, result)
+    return {
+        "interpreted_filters": [
+            {
+                "field": chip.field,
+                "parameter": chip.parameter,
+                "value": chip.value,
+                "label": chip.label,
+                "words": chip.words,
+            }
+            for chip in told.chips
+        ],
+        "searched_text": result.searched_text,
+        "corrected_from": result.request.text if told.corrected_text else None,
+        "corrected_text": told.corrected_text,
+        "literal_url": base + told.literal_url if told.literal_url else None,
+        "uncorrected_url": base + told.uncorrected_url if told.uncorrected_url else None,
     }
 
 

@@ -8,4 +8,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Case search")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import signal_handlers, understanding_data  # noqa: F401

@@ -28,6 +28,9 @@ SORT_PARAMETER = {"relevans": "relevance", "nyast": "newest", "start": "start_da
 SORT_VALUE = {value: key for key, value in SORT_PARAMETER.items()}
 YES = {"1", "ja", "true", "yes", "on"}
 NO = {"0", "nej", "false", "no", "off"}
+# "tolka=nej": search the literal words, no filters read from them; "ratta=nej": no typo correction.
+INTERPRET_PARAMETER = "tolka"
+CORRECT_PARAMETER = "ratta"
 
 
 def _first_int(params: QueryDict, name: str, low: int, high: int) -> int | None:
@@ -47,6 +50,8 @@ def request_from_params(params: QueryDict, *, page_size: int | None = None) -> S
         sort=SORT_PARAMETER.get(params.get("sortering", ""), "relevance"),
         page=_first_int(params, "sida", 1, MAX_PAGE) or 1,
         page_size=page_size or _first_int(params, "antal", 1, MAX_PAGE_SIZE) or DEFAULT_PAGE_SIZE,
+        interpret=(params.get(INTERPRET_PARAMETER) or "").strip().lower() not in NO,
+        correct=(params.get(CORRECT_PARAMETER) or "").strip().lower() not in NO,
         **filters,
     )
     return request.normalised()
@@ -70,6 +75,10 @@ def params_from_request(request: SearchRequest, *, page: int | None = None) -> Q
     default_sort = "relevance" if request.text else "newest"
     if request.sort != default_sort:
         params["sortering"] = SORT_VALUE[request.sort]
+    if not request.interpret:
+        params[INTERPRET_PARAMETER] = "nej"
+    if not request.correct:
+        params[CORRECT_PARAMETER] = "nej"
     page = request.page if page is None else page
     if page != 1:
         params["sida"] = str(page)

@@ -80,6 +80,28 @@ SCHEMAS = {
                 "additionalProperties": _array({"$ref": "#/components/schemas/FacetValue"}),
             },
             "suggestion": NULLABLE_STRING,
+            "interpreted_filters": _array({"$ref": "#/components/schemas/InterpretedFilter"}),
+            "searched_text": {
+                **NULLABLE_STRING,
+                "description": "The text searched when it differs from q: without the words read "
+                "as filters, and with typos corrected.",
+            },
+            "corrected_from": {
+                **NULLABLE_STRING,
+                "description": "q as sent, when a typo correction was applied.",
+            },
+            "corrected_text": {
+                **NULLABLE_STRING,
+                "description": "q with its typos corrected, when that found clearly more.",
+            },
+            "literal_url": {
+                **NULLABLE_STRING,
+                "description": "The same search with no words read as filters (tolka=nej).",
+            },
+            "uncorrected_url": {
+                **NULLABLE_STRING,
+                "description": "The same search without typo correction (ratta=nej).",
+            },
             "degraded": {"type": "boolean"},
             "links": _object(
                 {
@@ -90,6 +112,21 @@ SCHEMAS = {
                     "next": NULLABLE_STRING,
                 }
             ),
+        }
+    ),
+    "InterpretedFilter": _object(
+        {
+            "field": {
+                "type": "string",
+                "enum": ["themes", "municipalities", "counties", "statuses", "years"],
+            },
+            "parameter": {
+                "type": "string",
+                "description": "The query parameter of the filter (fran/till for years).",
+            },
+            "value": {"type": "string", "description": "Slug, code, status or year(s)."},
+            "label": {"type": "string"},
+            "words": {"type": "string", "description": "The words of q it was read from."},
         }
     ),
     "Case": _object(

@@ -52,6 +52,10 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # For the service, not the engines: whether query words naming a filter value become that
+    # filter (search/understanding.py), and whether a typo is corrected (search/spelling.py).
+    interpret: bool = True
+    correct: bool = True
 
     def normalised(self) -> SearchRequest:
         text = " ".join(_CONTROL.sub(" ", self.text or "").split())[:MAX_TEXT_LENGTH]
@@ -187,6 +191,12 @@ class SearchResult:
     engine: str = ""
     # True when the configured cluster did not answer and the database engine stood in.
     degraded: bool = False
+    # Set by the service (search/service.py), never by engines: query words used as filters
+    # (search.understanding.InterpretedFilter), the text searched instead of the request's, and
+    # the request's text with its typos corrected when a correction was applied.
+    interpreted: tuple = ()
+    searched_text: str | None = None
+    corrected_text: str | None = None
 
     @property
     def page_count(self) -> int:

@@ -9,6 +9,7 @@ times out, with `degraded` set so the page can say results may be less complete.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
 
 from django.conf import settings
@@ -63,11 +64,85 @@ def _with_fallback(operation: str, call):
     return call(database_engine()), engine is not None
 
 
-def search_cases(request: SearchRequest) -> SearchResult:
-    request = request.normalised()
+def _search(request: SearchRequest) -> SearchResult:
     result, degraded = _with_fallback("search", lambda engine: engine.search(request))
     result.degraded = degraded
     return result
+
+
+def search_cases(request: SearchRequest) -> SearchResult:
+    """Understand the query (filters named in it, typos), then let the engine answer.
+
+    1. Words naming a filter value become that filter (search/understanding.py) unless the request
+       says `interpret=False`.
+    2. When that finds fewer than spelling.FEW_HITS cases and correction is allowed, the unknown
+       words are corrected from the indexed vocabulary; the corrected search replaces the first
+       when it finds clearly more (spelling.clearly_more).
+    3. When the interpreted search still finds nothing, the literal words are searched: a case
+       whose text holds the place or status word is still found.
+    The result's `request` stays the request as asked (its links reproduce it); `interpreted`,
+    `searched_text` and `corrected_text` say what was searched instead.
+    """
+    from .spelling import FEW_HITS
+
+    request = request.normalised()
+    interpreted, searched = _understood(request)
+    result = _search(searched)
+    corrected = None
+    if request.correct and searched.text and result.total < FEW_HITS:
+        result, corrected = _corrected(searched, result)
+    if interpreted and result.total == 0:
+        literal = _search(request)
+        if literal.total:
+            result, searched, interpreted, corrected = literal, request, (), None
+    result.request = request
+    result.interpreted = interpreted
+    result.searched_text = searched.text if searched.text != request.text else None
+    if corrected is not None:
+        from .spelling import apply
+
+        result.corrected_text = apply(request.text, dict(corrected.replaced))
+        result.suggestion = None
+    return result
+
+
+def _understood(request: SearchRequest) -> tuple[tuple, SearchRequest]:
+    """The interpreted filters and the request to search (the request itself when none)."""
+    if not request.interpret or not request.text:
+        return (), request
+    from .understanding import interpret
+    from .understanding_data import status_labels, vocabulary
+
+    understood = interpret(request.text, vocabulary(), status_labels=status_labels())
+    if not understood.filters:
+        return (), request
+    changes = {}
+    for field in ("themes", "municipalities", "counties", "statuses"):
+        values = understood.values(field)
+        if values:
+            changes[field] = tuple(dict.fromkeys((*getattr(request, field), *values)))
+    kept = []
+    for found in understood.filters:
+        if found.field == "years":
+            if request.year_from is not None or request.year_to is not None:
+                continue  # the request's own years win; the year stays text-free
+            changes["year_from"], changes["year_to"] = understood.years
+        kept.append(found)
+    searched = replace(request, text=understood.text, **changes).normalised()
+    return tuple(kept), searched
+
+
+def _corrected(searched: SearchRequest, result: SearchResult):
+    """The better of the result and its best typo correction's (with the correction used)."""
+    from .spelling import clearly_more
+    from .spelling_data import correct
+
+    for correction in correct(searched.text):
+        candidate = _search(replace(searched, text=correction.text))
+        if clearly_more(candidate.total, result.total):
+            candidate.degraded = candidate.degraded or result.degraded
+            return candidate, correction
+    return result, None
 
 
 def autocomplete(prefix: str, limit: int = 8) -> list[Suggestion]:

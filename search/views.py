@@ -8,6 +8,7 @@ from .analytics import record_click, record_search
 from .closest import closest_themes
 from .county_map import county_tiles, map_size
 from .forms import request_from_params
+from .notices import understanding
 from .presentation import chips, facets, page_links, url_for
 from .promotions import promoted_cases
 from .ratelimit import rate_limited
@@ -27,6 +28,7 @@ def search_page(request):
         "result": result,
         "facets": facets(search_request, result),
         "chips": chips(search_request, result),
+        "understanding": understanding(search_request, result),
         "pages": page_links(search_request, result),
         "previous_url": url_for(search_request, page=search_request.page - 1)
         if search_request.page > 1

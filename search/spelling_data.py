@@ -1,0 +1,68 @@
+"""Typo correction: the indexed vocabulary it draws on.
+
+The database engine's index is kept on every installation – it is written in the publishing
+transaction and stands in when a cluster fails – so its word list (CaseSearchWord: every indexed
+word with its analysed form) is the vocabulary for every engine. A word's frequency is the number
+of cases its analysed form is indexed for (the postings table of the database engine).
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models.functions import Length
+
+from .analysis import STOP_WORDS, stem
+from .models import CaseSearchWord
+from .spelling import Correction, corrections, words_to_correct
+
+POSTINGS_TABLE = "case_search_posting"
+
+
+def known_words(words: list[str]) -> set[str]:
+    stems = {word: stem(word) for word in words}
+    indexed = set(
+        CaseSearchWord.objects.filter(stem__in=set(stems.values())).values_list("stem", flat=True)
+    )
+    indexed |= set(CaseSearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    return {word for word in words if stems[word] in indexed or word in indexed}
+
+
+def candidates(word: str) -> list[tuple[str, int]]:
+    """Indexed words that may be this one misspelt, with their frequencies. Typos rarely hit the
+    first letter; assuming that keeps the candidates few."""
+    words = list(
+        CaseSearchWord.objects.filter(word__startswith=word[0])
+        .annotate(length=Length("word"))
+        .filter(length__range=(len(word) - 2, len(word) + 2))
+        .values_list("word", flat=True)[:20_000]
+    )
+    frequencies = _frequencies({candidate: stem(candidate) for candidate in words})
+    return [(candidate, frequencies.get(candidate, 1)) for candidate in words]
+
+
+def _frequencies(stems: dict[str, str]) -> dict[str, int]:
+    if not stems or POSTINGS_TABLE not in _tables():
+        return {}
+    wanted = sorted(set(stems.values()))
+    counts: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            placeholders = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT term, COUNT(*) FROM {POSTINGS_TABLE} "
+                f"WHERE term IN ({placeholders}) GROUP BY term",
+                chunk,
+            )
+            counts.update(cursor.fetchall())
+    return {word: counts.get(term, 0) for word, term in stems.items()}
+
+
+def _tables() -> set[str]:
+    return set(connection.introspection.table_names())
+
+
+def correct(text: str) -> list[Correction]:
+    """Corrections of the text's unknown words, most likely first (none if all are known)."""
+    unknown = words_to_correct(text, known_words, STOP_WORDS)
+    return corrections(text, unknown, candidates)
