@@ -82,12 +82,13 @@ def stem(word: str) -> str:
         tail = table.get(word[cut:])
         if tail is not None and word[:cut] in heads:
             return word[:cut] + tail
-    corrected = snowball(word)
-    if (
-        word.endswith("s")
-        and corrected == word[:-1]
-        and corrected.endswith(("ar", "er", "or", "na", "en", "et", "an"))
+    base = word[:-1]
+    if word.endswith("s") and (
+        base.endswith(("ar", "er", "or", "na", "en", "et", "an"))
+        or (len(word) >= 7 and base.endswith(("e", "a")))
     ):
-        # Snowball took only a genitive -s off a form it would stem further (personers).
-        corrected = stem(corrected)
+        # A genitive -s on a form that is stemmed further (personers, ensamkommandes, lärares):
+        # the stem of the form without it.
+        return stem(base)
+    corrected = snowball(word)
     return corrected if len(corrected) >= MIN_STEM else word
