@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from cases.views.exports import EXPORT_SUFFIXES
 from search.forms import FILTER_PARAMETERS
+from search.openapi import schema
 
 pytestmark = pytest.mark.django_db
 
@@ -71,16 +72,14 @@ HOSTILE = st.one_of(
 # A path segment can hold anything but must be quoted to stay one segment.
 SEGMENT = HOSTILE.map(lambda value: quote(value, safe="") or "x")
 
+# Every parameter the API documents (the search page, feeds and downloads read the same ones), so
+# a parameter added to the OpenAPI document is attacked here too.
 SEARCH_PARAMETERS = [
-    "q",
-    *FILTER_PARAMETERS,
-    "fran",
-    "till",
-    "resultat",
-    "sortering",
-    "sida",
-    "antal",
+    parameter["name"]
+    for parameter in schema("")["paths"]["/api/v1/sok/"]["get"]["parameters"]
+    if parameter["in"] == "query"
 ]
+assert {"sida", "antal", "fran", "till", *FILTER_PARAMETERS} <= set(SEARCH_PARAMETERS)
 FIGURE_PARAMETERS = ["fran", "till", "lan"]
 
 
