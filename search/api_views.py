@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cases.models import CaseStudyPage
+from cases.models import public_cases
 from cases.params import parse_id
 
 from .case_data import case_data
@@ -138,9 +138,7 @@ def search(request):
 def case_detail(request, page_id: str):
     # Any path segment reaches this view, so a malformed id gets the API's JSON 404 too.
     number = parse_id(page_id)
-    page = (
-        None if number is None else CaseStudyPage.objects.live().public().filter(pk=number).first()
-    )
+    page = None if number is None else public_cases().filter(pk=number).first()
     if page is None:
         return JsonResponse({"error": _("No published case has this id.")}, status=404)
     return JsonResponse(case_data(request, page), json_dumps_params={"ensure_ascii": False})

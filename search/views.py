@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from cases.models import CaseStudyPage
+from cases.models import public_cases
 
 from .analytics import record_click, record_search
 from .closest import closest_themes
@@ -57,7 +57,7 @@ def search_page(request):
 @require_GET
 def follow_result(request, page_id: int):
     """A result link: counts the click for the query's statistics, then goes to the case."""
-    case = CaseStudyPage.objects.live().public().filter(pk=page_id).first()
+    case = public_cases().filter(pk=page_id).first()
     if case is None:
         raise Http404
     record_click(request.GET.get("q", ""))
