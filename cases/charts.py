@@ -143,6 +143,9 @@ class Tile:
     y: int
     fill: str
     text_colour: str
+    column: int = 0
+    row: int = 0
+    shade: int = 0
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,9 @@ def county_map(table: Table) -> CountyMap:
                 y=y,
                 fill=SHADES[shade],
                 text_colour=text_colour(shade),
+                column=column_index,
+                row=row_index,
+                shade=shade,
             )
         )
     width, height = map_size(TILE_WIDTH, TILE_HEIGHT)

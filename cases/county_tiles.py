@@ -33,7 +33,7 @@ TILE_POSITIONS = {
 }
 GAP = 4
 # Light to dark blue; the last two carry white text (contrast above 4.5:1 either way).
-SHADES = ["#f1f4f8", "#d3e3f3", "#9fc3e7", "#3f7fbf", "#0b4f8a"]
+SHADES = ["#f1f4f8", "#d3e3f3", "#9fc3e7", "#3570ab", "#0b4f8a"]
 DARK_TEXT, LIGHT_TEXT = "#1b1b1f", "#ffffff"
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import ngettext
+
 from cases.county_tiles import (
     SHADES,
     TILE_POSITIONS,
@@ -42,6 +44,18 @@ class Tile:
     y: int
     fill: str
     text_colour: str
+    column: int = 0
+    row: int = 0
+    shade: int = 0
+
+    @property
+    def label(self) -> str:
+        """The link's accessible name: its visible text ("Norrbotten 0") first, as WCAG 2.5.3
+        asks, then what the number counts."""
+        return ngettext("%(name)s: %(count)s case", "%(name)s: %(count)s cases", self.count) % {
+            "name": self.short_name,
+            "count": self.count,
+        }
 
 
 def county_tiles(request: SearchRequest, result: SearchResult) -> list[Tile]:
@@ -74,6 +88,9 @@ def county_tiles(request: SearchRequest, result: SearchResult) -> list[Tile]:
                 y=y,
                 fill=SHADES[shade],
                 text_colour=text_colour(shade),
+                column=column,
+                row=row,
+                shade=shade,
             )
         )
     return tiles

@@ -31,6 +31,7 @@ PAGE_TYPES = [
     "standard",
     "accessibility-statement",
     "statistics",
+    "open-data",
     "not-found",
 ]
 
@@ -43,6 +44,7 @@ FIXED_PATHS = {
     "search-filtered": "/sok/?q=brobyggare&tema=grundskola&resultat=ja",
     "standard": "/om/",
     "statistics": "/statistik/",
+    "open-data": "/oppna-data/",
     "not-found": "/den-har-sidan-finns-inte/",
 }
 

@@ -25,7 +25,6 @@ from tests.browser.pages import PAGE_TYPES, PublicPages
 from tests.servers import ROOT, manage_ok
 
 VNU_JAR = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-EXTRA_PUBLIC_PATHS = {"open-data": "/oppna-data/"}
 ADMIN_PATHS = {
     "admin-due-for-review": "/admin/reports/granskning/",
     "admin-follow-up": "/admin/reports/uppfoljning/",
@@ -96,7 +95,7 @@ def saved_pages(production_site_url, site_env, tmp_path_factory):
     """Every page to check, saved as <kind>-<language>.html; returns {file name: URL}."""
     directory = tmp_path_factory.mktemp("vnu")
     pages = PublicPages(production_site_url)
-    paths = {kind: pages.path(kind) for kind in PAGE_TYPES} | EXTRA_PUBLIC_PATHS
+    paths = {kind: pages.path(kind) for kind in PAGE_TYPES}
     saved = {}
     for language in ("sv", "en"):
         opener = _opener(language)
