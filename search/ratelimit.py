@@ -3,7 +3,10 @@
 A fixed one-minute window per client in the cache: simple, and enough to keep one scraper from
 starving everyone else. The client is identified by a hash of its address (the first
 X-Forwarded-For hop when TRUSTED_PROXY_COUNT says a proxy sets it), never stored beyond the
-window. With several processes, configure a shared cache (CACHE_BACKEND) so they count together.
+window. The default cache (a database table, or Redis with REDIS_URL) is shared by all server
+processes, so the limit holds for the whole server; tests/search/test_ratelimit_workers.py checks
+it with two gunicorn workers. On the database cache the increment is a read and a write, so a few
+requests racing each other from one client may each pass; Redis counts atomically.
 """
 
 from __future__ import annotations
