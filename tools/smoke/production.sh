@@ -85,5 +85,14 @@ get "$stylesheet"
 header Cache-Control | grep -q "max-age" || fail "$stylesheet is not served as an immutable file"
 echo "ok  200 $stylesheet"
 
+# Public pages go out gzip-compressed, the admin login does not (BREACH: cms/compression.py).
+encoding() {
+    curl -s -o /dev/null -D - -H 'X-Forwarded-Proto: https' -H 'Accept-Encoding: gzip' "$base$1" \
+        | grep -i '^content-encoding:' || true
+}
+encoding / | grep -qi gzip || fail "GET / is not gzip-compressed"
+[ -z "$(encoding /admin/login/)" ] || fail "GET /admin/login/ is compressed"
+echo "ok  gzip / (and not /admin/login/)"
+
 kill -0 "${pids[1]}" 2>/dev/null || { cat "$work/worker.log" >&2; fail "the task worker stopped"; }
 echo "production smoke test passed"

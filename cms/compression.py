@@ -1,0 +1,31 @@
+"""gzip for responses that carry no secret an attacker could read through their size (BREACH).
+
+BREACH needs a secret that stays the same across many responses, sent compressed together with
+text the attacker chooses (a search word). Compressed here: every response to a visitor without a
+session – the public pages, feeds, the API, sitemap.xml. Their one secret, the CSRF token of the
+language switch, is masked with fresh random bytes in every response (Django's own BREACH
+defence), and Django's GZipMiddleware adds random padding as well.
+
+Not compressed: the admin and its login (everything under /admin/), and any response
+to a request with a session cookie or that sets one – a signed-in editor's pages carry their
+session-bound data and Wagtail's user bar. docs/operations.md says the same.
+"""
+
+from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
+
+UNCOMPRESSED_PREFIXES = ("/admin/",)
+
+
+def safe_to_compress(path: str, request_cookies, response_cookies) -> bool:
+    if path.startswith(UNCOMPRESSED_PREFIXES):
+        return False
+    session = settings.SESSION_COOKIE_NAME
+    return session not in request_cookies and session not in response_cookies
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    def process_response(self, request, response):
+        if not safe_to_compress(request.path, request.COOKIES, response.cookies):
+            return response
+        return super().process_response(request, response)
