@@ -79,9 +79,9 @@ def setup_django(database_url: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     os.environ["DATABASE_URL"] = database_url
     os.environ["LOG_LEVEL"] = "WARNING"
-    # Admin-search and reference-index updates are queued and never run: /sok/ uses neither,
-    # and the database engine's index is updated inside the publish itself (search/indexing.py).
-    os.environ["TASKS_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
+    # Background tasks run at once, as in the test settings, so nothing the search may depend on
+    # waits in a queue.
+    os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
     import django
 
     django.setup()
