@@ -270,3 +270,22 @@ def test_a_natural_language_question_finds_cases(search_backend):
         request_from_params(QueryDict("q=hur+kan+vi+arbeta+med+brobyggare+i+skolan%3F"))
     )
     assert result.total > 0
+
+
+@pytest.fixture
+def fresh_vocabulary():
+    from search.understanding_data import invalidate
+
+    invalidate()
+    yield
+    invalidate()  # the test's rows are rolled back: forget what was built from them
+
+
+@pytest.mark.django_db
+def test_a_new_focus_area_is_understood_at_once(fresh_vocabulary):
+    from search.understanding_data import vocabulary
+    from themes.models import Theme
+
+    assert interpret("kulturarvet", vocabulary()).filters == ()
+    Theme.objects.create(name="Kulturarv", slug="kulturarv")
+    assert [f.value for f in interpret("kulturarvet", vocabulary()).filters] == ["kulturarv"]
