@@ -301,3 +301,34 @@ def test_unsafe_documents_are_refused_in_both_upload_views(
     assert message in answer["error_message"]
     assert not get_document_model().objects.filter(title__in=["Osäker fil", filename]).exists()
     assert _stored_files() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("chooser", "filename", "content", "message"),
+    [
+        ("wagtailimages_chooser", "trasig.png", BROKEN_IMAGES["truncated.png"], GIVE_A_VALID_IMAGE),
+        ("wagtailimages_chooser", "skrap.jpg", BROKEN_IMAGES["junk.jpg"], GIVE_A_VALID_IMAGE),
+        ("wagtaildocs_chooser", "rapport.docx", DOCM_AS_DOCX, MACROS),
+    ],
+)
+def test_the_choosers_in_the_page_editor_refuse_them_too(
+    editor_client, chooser, filename, content, message
+):
+    """The upload tab of the image and document choosers, opened from a page being edited."""
+    prefix = "image" if chooser.startswith("wagtailimages") else "document"
+    before = _stored_files()
+    response = editor_client.post(
+        reverse(f"{chooser}:create"),
+        {
+            f"{prefix}-chooser-upload-title": "Från väljaren",
+            f"{prefix}-chooser-upload-file": SimpleUploadedFile(filename, content),
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    answer = response.json()
+    assert answer["step"] == "reshow_creation_form"
+    assert message in answer["htmlFragment"]
+    assert not get_image_model().objects.filter(title="Från väljaren").exists()
+    assert not get_document_model().objects.filter(title="Från väljaren").exists()
+    assert _stored_files() == before
