@@ -60,17 +60,34 @@ def distance(a: str, b: str, limit: int) -> int:
     return previous[-1] if previous[-1] <= limit else limit + 1
 
 
-def closest(word: str, candidates: Iterable[tuple[str, int]], n: int = CANDIDATES_PER_WORD):
-    """The n best (word, frequency) candidates within max_distance, best first."""
+def within_reach(word: str, candidates: Iterable[str]) -> dict[str, int]:
+    """candidate -> edits, for the candidates within max_distance of the word."""
     limit = max_distance(word)
-    scored = []
-    for candidate, frequency in candidates:
-        if candidate == word:
+    letters = set(word)
+    found = {}
+    for candidate in candidates:
+        # Each edit changes at most one letter on each side of the letter sets: a cheap test that
+        # spares the full distance for almost every candidate.
+        if candidate == word or len(letters.symmetric_difference(candidate)) > 2 * limit:
             continue
         edits = distance(word, candidate, limit)
         if edits <= limit:
-            scored.append((edits, -frequency, candidate))
-    return [candidate for _edits, _frequency, candidate in sorted(scored)[:n]]
+            found[candidate] = edits
+    return found
+
+
+def closest(
+    word: str,
+    candidates: Iterable[str],
+    frequencies: Callable[[list[str]], dict[str, int]],
+    n: int = CANDIDATES_PER_WORD,
+) -> list[str]:
+    """The n best candidates within max_distance, best first: fewest edits, then the most
+    frequent (frequencies are asked for the close candidates only), then alphabetical."""
+    reachable = within_reach(word, candidates)
+    counts = frequencies(sorted(reachable)) if reachable else {}
+    ranked = sorted(reachable, key=lambda c: (reachable[c], -counts.get(c, 0), c))
+    return ranked[:n]
 
 
 def words_to_correct(
@@ -89,7 +106,8 @@ def words_to_correct(
 def corrections(
     text: str,
     unknown: list[str],
-    candidates_for: Callable[[str], Iterable[tuple[str, int]]],
+    candidates_for: Callable[[str], Iterable[str]],
+    frequencies: Callable[[list[str]], dict[str, int]] = lambda words: {},
 ) -> list[Correction]:
     """Corrected versions of the text, most likely first: every unknown word replaced by one of its
     closest candidates (words without a candidate stay as typed)."""
@@ -97,7 +115,7 @@ def corrections(
         return []
     options = []
     for word in unknown:
-        found = closest(word, candidates_for(word))
+        found = closest(word, candidates_for(word), frequencies)
         options.append([(word, choice) for choice in found] or [(word, word)])
     results = []
     for combination in islice(product(*options), MAX_COMBINATIONS):

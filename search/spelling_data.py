@@ -13,9 +13,10 @@ from django.db.models.functions import Length
 
 from .analysis import STOP_WORDS, stem
 from .models import CaseSearchWord
-from .spelling import Correction, corrections, words_to_correct
+from .spelling import Correction, corrections, max_distance, words_to_correct
 
 POSTINGS_TABLE = "case_search_posting"
+MAX_CANDIDATES = 50_000
 
 
 def known_words(words: list[str]) -> set[str]:
@@ -27,20 +28,21 @@ def known_words(words: list[str]) -> set[str]:
     return {word for word in words if stems[word] in indexed or word in indexed}
 
 
-def candidates(word: str) -> list[tuple[str, int]]:
-    """Indexed words that may be this one misspelt, with their frequencies. Typos rarely hit the
-    first letter; assuming that keeps the candidates few."""
-    words = list(
+def candidates(word: str) -> list[str]:
+    """Indexed words that may be this one misspelt. Typos rarely hit the first letter; assuming
+    that keeps the candidates few."""
+    reach = max_distance(word)
+    return list(
         CaseSearchWord.objects.filter(word__startswith=word[0])
         .annotate(length=Length("word"))
-        .filter(length__range=(len(word) - 2, len(word) + 2))
-        .values_list("word", flat=True)[:20_000]
+        .filter(length__range=(len(word) - reach, len(word) + reach))
+        .values_list("word", flat=True)[:MAX_CANDIDATES]
     )
-    frequencies = _frequencies({candidate: stem(candidate) for candidate in words})
-    return [(candidate, frequencies.get(candidate, 1)) for candidate in words]
 
 
-def _frequencies(stems: dict[str, str]) -> dict[str, int]:
+def frequencies(words: list[str]) -> dict[str, int]:
+    """word -> the number of indexed cases with its analysed form (0 without a postings table)."""
+    stems = {word: stem(word) for word in words}
     if not stems or POSTINGS_TABLE not in _tables():
         return {}
     wanted = sorted(set(stems.values()))
@@ -65,4 +67,4 @@ def _tables() -> set[str]:
 def correct(text: str) -> list[Correction]:
     """Corrections of the text's unknown words, most likely first (none if all are known)."""
     unknown = words_to_correct(text, known_words, STOP_WORDS)
-    return corrections(text, unknown, candidates)
+    return corrections(text, unknown, candidates, frequencies)
