@@ -10,9 +10,10 @@ Writes, next to this file under data/:
   `heads` are the forms in which the lemma begins or continues a compound, with its linking
   letters, as hunspell-sv's compound flags (X begin, U middle) and combining-form suffixes say
   (skola -> skol, förälder -> föräldra, ungdom -> ungdoms, arbete -> arbets); `tail` is 1 when
-  the lemma may end a compound (flag Y); other lemmas are listed with neither, so the splitter
-  knows them as whole words. Only lemmas of three letters or more whose frequency
-  in wordfreq's Swedish list reaches MIN_ZIPF are kept, so the file stays small.
+  the lemma may end a compound (flag Y, or a noun: its forms include a definite singular);
+  other lemmas are listed with neither, so the splitter knows them as whole words. Only lemmas
+  of three letters or more whose frequency in wordfreq's Swedish list reaches MIN_ZIPF are
+  kept, so the file stays small.
 * stem_corrections.tsv – `form <TAB> stem` for the inflected forms that the Snowball Swedish
   stemmer separates from the rest of their hunspell inflection family (skolan/skola,
   föräldrar/förälder, insats/insatser, länder/land, programmet/program). Each family gets one
@@ -110,6 +111,19 @@ def platform_vocabulary() -> set[str]:
     return {word for word in found if len(word) >= 4}
 
 
+def _is_noun(word: str, forms: set[str]) -> bool:
+    """Whether the inflections include a definite singular (rådet, skolan, klubben): hunspell-sv
+    leaves the compound-end flag off many nouns (råd), and any noun may end a compound."""
+    definite = {word + "en", word + "et", word + "n"}
+    if word.endswith(("a", "e", "o", "u", "i")):
+        definite.add(word + "t")
+    if word.endswith("er"):
+        definite |= {word[:-2] + "ret", word[:-2] + "ren"}
+    if word.endswith("el"):
+        definite.add(word[:-2] + "ln")
+    return bool(forms & definite)
+
+
 def _lemma_of_combining(form: str, lemmas: set[str]) -> str:
     """The word a compound-only entry stands for: skol -> skola, kvinno -> kvinna."""
     candidates = [form + "a", form + "e", form[:-1] + "a", form[:-1] + "e", form[:-1]]
@@ -158,7 +172,7 @@ def build(dic: Path):
         for form, more in forms:
             if (BEGIN in more or MIDDLE in more) and len(form) >= MIN_LENGTH:
                 heads[lemma].add(form)
-        if whole and END in flags:
+        if whole and (END in flags or _is_noun(word, {form for form, _ in forms})):
             tails.add(word)
         if whole:
             inflected = [form for form, more in forms if ONLY_IN_COMPOUND not in more]

@@ -11,10 +11,13 @@ arbetslösheten). Of all decompositions the one with the fewest parts wins (long
 ungdomsarbetslöshet -> ungdom + arbetslöshet, not ungdom + arbete + ...), then the one whose
 rarest part is most frequent. Guards against splitting words that are not compounds:
 
-* a word the dictionary knows as a whole (kommun, ungdom, brobyggare) splits only in two and
-  only into parts whose lemmas have four letters or more (ung + dom, bro + byggare stay whole);
-  an unknown word may have up to four parts of three letters or more;
+* a word the dictionary knows as a whole (kommun, ungdom, brobyggare) splits only in two, with
+  a first part of four letters or more (ung + dom, bro + byggare stay whole), and only into parts
+  at most MAX_RARER Zipf steps rarer than itself (kombi + nation stays whole); an unknown word may
+  have up to four parts of three letters or more;
 * no part is a particle or preposition (under + visning, från + varo, för + skola: lexicalised);
+* a three-letter last part must be a common word, and no part follows itself (kris + tia,
+  bar + bar are names);
 * data/never_split.txt lists the few whole words the rules still split wrongly.
 
 The parts are returned as lemmas; callers stem them, so "skolfrånvaro" and "frånvaro i skolan"
@@ -36,6 +39,11 @@ PLACES = Path(__file__).resolve().parents[2] / "cases" / "data" / "kommuner.csv"
 # A known whole word splits only if its rarest part is at most this much rarer (Zipf scale)
 # than the word itself: kombination is no kombi + nation, arbetsmarknad is arbete + marknad.
 MAX_RARER = 1.0
+# A three-letter last part must be a common word (tid, råd, dag), not a rare one (tia).
+SHORT_TAIL_ZIPF = 4.5
+SHORT_TAIL_HEAD = 5
+# Derivational endings: a split must not leave one of them as the start of the last part.
+SUFFIXES = ("ing", "ist", "era", "het", "skap", "ande", "ende", "else")
 MIN_WORD = 6
 MIN_PART = 3
 MIN_PART_KNOWN = 4
@@ -44,7 +52,7 @@ PARTICLES = frozenset(
     {
         "av", "bort", "efter", "fram", "för", "före", "genom", "in", "inom", "kring", "med",
         "mellan", "mot", "ned", "ner", "om", "på", "samman", "till", "upp", "ut", "utom", "under",
-        "åter", "över", "från", "hit", "dit", "bak",
+        "åter", "över", "från", "hit", "dit", "bak", "fort",
     }
 )  # fmt: skip
 
@@ -59,10 +67,16 @@ ENDINGS = frozenset(
 
 # Short lemmas that are mostly accidental substrings at the end of a word, never a last part:
 # skriv-ande is no anda, jobbmatch-are no area, praktik-anter no anta, föräldra-skapet no
-# skapa (-skap is a suffix).
+# skapa, and -het, -dom, -lek, -era, -ing end derived words (trygghet, visdom, storlek,
+# kontrollera, flyktingar).
 NOT_TAILS = frozenset(
-    {"anda", "ande", "anta", "area", "dera", "liga", "meta", "nation", "ring", "skapa", "ting"}
-)
+    {
+        "amma", "and", "anda", "ande", "anta", "area", "cent", "dera", "dom", "ena", "era",
+        "het", "heta", "hår", "inge", "ister", "lek", "liga", "men", "meta", "mor", "nation",
+        "rad", "rada", "rate", "reta", "ring", "ringa", "iste", "skapa", "skar", "tina", "ting",
+        "vis",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,8 @@ def dictionary() -> Dictionary:
         lemma_stem = stem(lemma)
         known[lemma_stem] = max(frequency, known.get(lemma_stem, 0.0))
         for form in filter(None, forms.split(",")):
+            if form in PARTICLES:  # mot- of mota begins motsats, motverka, mottagning
+                continue
             if form not in heads or heads[form][1] < frequency:
                 heads[form] = (lemma, frequency)
         # hunspell marks most possible compound ends (flag Y); a word that can begin a
@@ -157,8 +173,25 @@ def _best(word: str, min_part: int, parts_left: int) -> tuple[tuple[str, ...], f
         if head is None or len(head[0]) < min_part:
             continue
         rest = word[cut:]
+        if rest.startswith(SUFFIXES):
+            # What follows is a derivational ending, not a word: värder-ingar, terror-ister.
+            continue
         candidates = []
-        tail = _tail(rest, min_part) if len(rest) >= min_part else None
+        tail = _tail(rest, MIN_PART) if len(rest) >= MIN_PART else None
+        if tail is not None and (
+            tail[0] == head[0] or (len(tail[0]) < MIN_PART_KNOWN and tail[1] < SHORT_TAIL_ZIPF)
+        ):
+            # No doubled part (bar + bar) and no rare three-letter tail (kris + tia).
+            tail = None
+        if (
+            tail is not None
+            and len(tail[0]) < MIN_PART_KNOWN
+            and word[:cut] == head[0]
+            and cut < SHORT_TAIL_HEAD
+        ):
+            # A three-letter tail after a short bare head is most often an ending: dröm-men,
+            # stor-men (a linking form or a longer head is a compound: skol-råd, sommar-tid).
+            tail = None
         if tail is not None:
             candidates.append(((head[0], tail[0]), min(head[1], tail[1])))
         if parts_left > 2:
