@@ -3,7 +3,8 @@
 Wagtail checks the file extension against WAGTAILDOCS_EXTENSIONS; a program renamed to .pdf
 passes that. These checks read the file's own signature: PDF's header, and for the Office Open XML
 and OpenDocument formats the ZIP members that only a real file of that kind has. Packages are also
-refused when they carry macros (program code: vbaProject.bin, ODF Basic/Scripts) or unpack to more
+refused when they carry macros (program code: vbaProject.bin, ODF Basic/Scripts, or an old binary
+Office file with a VBA project under a new name) or unpack to more
 than DOCUMENT_MAX_UNPACKED_SIZE bytes (a "zip bomb"). Images are decoded completely once, so a
 truncated or junk file is refused at upload instead of failing later in every thumbnail.
 """
@@ -31,6 +32,8 @@ DEFAULT_MAX_UNPACKED_SIZE = 200 * 1024 * 1024
 MAX_PACKAGE_PARTS = 10_000
 _CHUNK = 1024 * 1024
 _SMALL_PART = 1024 * 1024  # parts read whole (mimetype, [Content_Types].xml) must be small
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_VBA_NAME = "_VBA_PROJECT".encode("utf-16-le")
 
 
 class _Refused(Exception):
@@ -51,6 +54,8 @@ def document_problem(filename: str, stream: BinaryIO) -> str | None:
             valid = stream.read(1024).lstrip().startswith(b"%PDF-")
         else:
             valid = _package_is(extension, stream)
+        if not valid and _ole_with_macros(stream):
+            raise _Refused(_macros_message())
     except _Refused as refused:
         return str(refused)
     finally:
@@ -76,12 +81,7 @@ def _package_is(extension: str, stream: BinaryIO) -> bool:
             names = {member.filename for member in members}
             _check_size(archive, members)
             if _has_macros(archive, names):
-                raise _Refused(
-                    _(
-                        "The file contains macros (program code), which cannot be uploaded. Save "
-                        "it without macros, for example as .docx or .xlsx, and upload that file."
-                    )
-                )
+                raise _Refused(_macros_message())
             if extension in _OOXML_PART:
                 return {"[Content_Types].xml", _OOXML_PART[extension]} <= names
             return _small_part(archive, "mimetype").strip() == _ODF_MIMETYPE[extension]
@@ -128,6 +128,27 @@ def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
     if "[Content_Types].xml" in names:
         return b"macroenabled" in _small_part(archive, "[Content_Types].xml").lower()
     return False
+
+
+def _ole_with_macros(stream: BinaryIO) -> bool:
+    """True for an old binary Office file (OLE compound file: .doc, .xls, .docm's ancestors)
+    holding a VBA project – its directory names the stream _VBA_PROJECT in UTF-16."""
+    stream.seek(0)
+    if stream.read(len(_OLE_SIGNATURE)) != _OLE_SIGNATURE:
+        return False
+    tail = b""
+    while chunk := stream.read(_CHUNK):
+        if _OLE_VBA_NAME in tail + chunk:
+            return True
+        tail = chunk[-len(_OLE_VBA_NAME) :]
+    return False
+
+
+def _macros_message() -> str:
+    return _(
+        "The file contains macros (program code), which cannot be uploaded. Save it without "
+        "macros, for example as .docx or .xlsx, and upload that file."
+    )
 
 
 def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:

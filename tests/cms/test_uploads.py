@@ -233,7 +233,9 @@ ODT_WITH_BASIC = _zip(
         "Basic/Standard/Module1.xml": b"<script:module>Sub Main</script:module>",
     }
 )
-OLE_AS_DOCX = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"_VBA_PROJECT" * 40
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+OLE_AS_DOCX = OLE + "WordDocument".encode("utf-16-le") + b"\x00" * 300
+XLS_WITH_MACROS_AS_XLSX = OLE + "_VBA_PROJECT".encode("utf-16-le") + b"\x00" * 300
 
 
 def _bomb(megabytes: int) -> bytes:
@@ -254,6 +256,7 @@ def _bomb(megabytes: int) -> bytes:
         ("rapport.docx", DOCM_AS_DOCX),
         ("tabell.xlsx", XLSM_AS_XLSX),
         ("text.odt", ODT_WITH_BASIC),
+        ("tabell.xlsx", XLS_WITH_MACROS_AS_XLSX),
     ],
 )
 def test_packages_with_macros_are_refused(name, content):
@@ -279,6 +282,7 @@ def test_packages_that_unpack_beyond_the_limit_are_refused(settings):
         ("tabell.xlsx", XLSM_AS_XLSX, MACROS),
         ("text.odt", ODT_WITH_BASIC, MACROS),
         ("rapport.docx", OLE_AS_DOCX, "Filens innehåll är inte ett DOCX-dokument"),
+        ("tabell.xlsx", XLS_WITH_MACROS_AS_XLSX, MACROS),
         ("rapport.docm", DOCM_AS_DOCX, "Filer av typen .docm kan inte laddas upp"),
         ("tabell.xlsm", XLSM_AS_XLSX, "Filer av typen .xlsm kan inte laddas upp"),
         ("bomb.docx", "bomb", "Filen skulle ta upp mer än 5 MB uppackad"),
