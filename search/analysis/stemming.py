@@ -8,17 +8,23 @@ inflection families, maps each such form to its family's one stem; data/stem_ext
 the few joins a family cannot give (umlaut plurals hunspell lists as words of their own,
 centrum/center). A compound that is not in the table takes the correction of its longest
 corrected tail after a listed compound head: skolfrånvaron -> skol + (frånvaron -> frånvaro).
+Place names that are no ordinary words stay whole (Dalarna, Skåne, Norrbotten).
 """
 
 from __future__ import annotations
 
+import csv
 import threading
 from functools import cache, lru_cache
 from pathlib import Path
 
 import Stemmer
 
+from search.analysis.normalisation import words
+
 DATA = Path(__file__).resolve().parent / "data"
+PLACES = Path(__file__).resolve().parents[2] / "cases" / "data" / "kommuner.csv"
+MIN_PLACE = 4
 # A tail shorter than this is not trusted to be a word of its own inside a compound.
 MIN_TAIL = 5
 MIN_HEAD = 3
@@ -63,9 +69,36 @@ def snowball(word: str) -> str:
     return _snowball().stemWord(word)
 
 
+@cache
+def place_words() -> frozenset[str]:
+    """Words of municipality and county names that are no ordinary Swedish words (dalarna,
+    skåne, hällefors, norrbotten): they stay whole, so Dalarna is no kind of dal. County names
+    are taken without "län" and genitive -s (Dalarnas län -> dalarna)."""
+    lemmas = set()
+    for line in (DATA / "compound_parts.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lemmas.add(line.split("\t", 1)[0])
+    found = set()
+    with PLACES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found.update(words(row["municipality_name"]))
+            county = words(row["county_name"])
+            if county and county[-1] == "län":
+                county = county[:-1]
+                if county and county[-1].endswith("s"):
+                    county[-1] = county[-1][:-1]
+            found.update(county)
+    return frozenset(word for word in found if len(word) >= MIN_PLACE and word not in lemmas)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of one normalised word: the same for every inflected form of it."""
+    places = place_words()
+    if word in places:
+        return word
+    if word.endswith("s") and word[:-1] in places:  # Dalarnas, Skånes
+        return word[:-1]
     table = corrections()
     corrected = table.get(word)
     if corrected is None and word.endswith("s"):

@@ -20,7 +20,7 @@ _QUESTIONS = """
     vilkens vilket vilkas varifrån varthän hurdan hurudan
     får få fick fått kunna kunnat ska skall bör borde måste vill ville går gå gick
     finns fanns funnits göra gör gjorde gjort görs arbeta jobba
-    någon något några många flera fler mer mest också även samt hos ifrån
+    någon något några många flera fler mer mest också även samt hos ifrån bland
     bra goda god gott exempel tips sätt t ex tex etc osv bl a bla
 """
 STOP_WORDS: frozenset[str] = frozenset(_SNOWBALL.split()) | frozenset(_QUESTIONS.split())

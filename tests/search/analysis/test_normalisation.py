@@ -29,7 +29,8 @@ def test_fold_drops_accents_for_prefix_matching():
 
 
 @pytest.mark.parametrize(
-    "word", ["hur", "vad", "varför", "vilka", "vilken", "när", "kan", "får", "vi", "man", "finns"]
+    "word",
+    ["hur", "vad", "varför", "vilka", "vilken", "när", "kan", "får", "vi", "man", "finns", "bland"],
 )
 def test_question_words_are_stop_words(word):
     assert word in STOP_WORDS

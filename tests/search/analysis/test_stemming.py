@@ -102,3 +102,12 @@ def test_acronyms_stay_whole(acronym):
 @pytest.mark.parametrize("word", ["", "x", "2024", "школа", "مدرسة", "a" * 300])
 def test_odd_words_do_not_raise(word):
     assert isinstance(stem(word), str)
+
+
+@pytest.mark.parametrize(
+    ("name", "genitive"),
+    [("dalarna", "dalarnas"), ("skåne", "skånes"), ("norrbotten", "norrbottens")],
+)
+def test_place_names_stay_whole(name, genitive):
+    assert stem(name) == stem(genitive) == name
+    assert stem(name) != stem("dal")

@@ -33,6 +33,8 @@ def test_seed_list_covers_the_programmes_themes():
         ("AF", "Arbetsförmedlingen"),
         ("vux", "komvux"),
         ("kulturtolkar", "brobyggare"),
+        ("ANDT", "alkohol och droger"),
+        ("simundervisning", "simskola"),
     ],
 )
 def test_expansion_works_both_ways(typed, finds):
