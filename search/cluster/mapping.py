@@ -1,32 +1,28 @@
 """The cluster index of cases: settings, mapping and the stored form of a search document.
 
-Fields follow search/documents.py. Text fields are analysed for Swedish (analysis.py) and carry a
-`.folded` sub-field; slugs and codes are keywords for filters; `facet_*` fields hold
-"value<US>label" pairs so facet buckets carry their labels without a database round trip.
+Fields follow search/documents.py. Matching and ranking read the `terms_*` fields: the weighted
+fields of search/ranking.py as terms already analysed by search.analysis, split on whitespace
+only, so every engine matches the same terms. The raw text fields carry a `.folded` sub-field
+(fuzzy matching), edge n-grams (autocomplete) and stems (related cases). Slugs and codes are
+keywords for filters; `facet_*` fields hold "value<US>label" pairs so facet buckets carry their
+labels without a database round trip.
 """
 
 from __future__ import annotations
 
 from elasticsearch_dsl import Boolean, Date, Index, Integer, Keyword, Mapping, Text
 
+from search import ranking
 from search.cluster.analysis import analyzers
 from search.request import MAX_PAGE, MAX_PAGE_SIZE
 
-# Field -> boost in the text query. The description fields describe a case in a few words; the
-# body is the long text (lessons is a part of it, for ranking only).
-DESCRIPTION_FIELDS = {
-    "title": 4,
-    "summary": 2,
-    "themes": 2,
-    "keywords": 2,
-    "municipality": 1,
-    "county": 1,
-}
-TEXT_FIELDS = {**DESCRIPTION_FIELDS, "lessons": 1, "body": 1}
-# Highlighted fields store offsets in the index, so the highlighter reads them instead of
-# re-analysing (and decompounding) every hit's text: the largest cost of a search otherwise.
-# https://docs.opensearch.org/latest/search-plugins/searching-data/highlight/#methods-of-obtaining-offsets
-HIGHLIGHTED_FIELDS = ("title", "summary", "body")
+# search/ranking.py's weighted field -> the cluster field holding its analysed terms.
+TERM_FIELDS = {field: f"terms_{field}" for field in ranking.FIELD_WEIGHTS}
+# Pair terms (words near each other) of the title and of the summary.
+PAIR_FIELDS = {field: f"terms_pairs_{field}" for field in ranking.PAIR_FIELDS}
+# The raw text of a document. The description fields describe a case in a few words.
+DESCRIPTION_FIELDS = ("title", "summary", "themes", "keywords", "municipality", "county")
+TEXT_FIELDS = (*DESCRIPTION_FIELDS, "body")
 # Fields with an edge n-gram `.prefix` sub-field for autocomplete.
 PREFIX_FIELDS = ("title", "themes", "municipality")
 # The description fields copied into one folded field: one fuzzy query there is much cheaper than
@@ -62,6 +58,8 @@ def case_mapping() -> Mapping:
     # Unknown document fields stay in _source but are not indexed, so a new field in
     # search/documents.py never breaks indexing before the mapping learns it.
     mapping.meta("dynamic", False)
+    # The analysed terms are only searched, never shown: not stored a second time in _source.
+    mapping.meta("_source", {"excludes": ["terms_*"]})
     mapping.field("id", Integer())
     for name in TEXT_FIELDS:
         sub_fields = {"folded": Text(analyzer=sv["folded"])}
@@ -69,19 +67,21 @@ def case_mapping() -> Mapping:
             sub_fields["prefix"] = Text(
                 analyzer=sv["prefix_index"], search_analyzer=sv["prefix_search"]
             )
-        offsets = {"index_options": "offsets"} if name in HIGHLIGHTED_FIELDS else {}
         mapping.field(
             name,
             Text(
-                **offsets,
-                analyzer=sv["index"],
-                search_analyzer=sv["search"],
+                analyzer=sv["text"],
                 fields=sub_fields,
                 copy_to=[DESCRIPTION_FOLDED, SPELLING]
                 if name in DESCRIPTION_FIELDS
                 else [SPELLING],
             ),
         )
+    for name in TERM_FIELDS.values():
+        # Positions are never used (nearness is in the pair terms); frequencies and lengths are.
+        mapping.field(name, Text(analyzer="whitespace", index_options="freqs"))
+    for name in PAIR_FIELDS.values():
+        mapping.field(name, Text(analyzer="whitespace", index_options="docs", norms=False))
     mapping.field(DESCRIPTION_FOLDED, Text(analyzer=sv["folded"]))
     mapping.field(SPELLING, Text(analyzer=sv["plain"]))
     for name in KEYWORD_FIELDS:
@@ -116,8 +116,15 @@ def case_index(name: str) -> Index:
 
 
 def index_source(document: dict) -> dict:
-    """The stored form of a search document: the document plus its facet_* pairs."""
+    """The stored form of a search document: the document plus its analysed terms and its
+    facet_* pairs."""
     source = dict(document)
+    source.pop("lessons", None)  # a part of the body; only the body is searched
+    terms = ranking.field_term_strings(document)
+    for field, name in TERM_FIELDS.items():
+        source[name] = terms[field]
+    for field, name in PAIR_FIELDS.items():
+        source[name] = terms[f"pairs_{field}"]
     for field, (values_key, labels_key) in FACET_PAIRS.items():
         values, labels = document.get(values_key), document.get(labels_key)
         if isinstance(values, str):

@@ -18,16 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import A, Q, Search
 
 from cases.choices import EvidenceLevel, Status
-from search.cluster.analysis import compound_tail
+from search import analysis, ranking
 from search.cluster.mapping import (
-    DESCRIPTION_FIELDS,
     DESCRIPTION_FOLDED,
-    HIGHLIGHTED_FIELDS,
+    PAIR_FIELDS,
     SPELLING,
+    TERM_FIELDS,
     split_pair,
 )
 from search.request import FacetValue, Hit, SearchRequest, SearchResult, Suggestion
-from search.text import STOP_WORDS, fold, words
 
 # What a Hit needs, and nothing else (the body never leaves the cluster).
 HIT_SOURCE = [
@@ -46,8 +45,10 @@ HIT_SOURCE = [
     "is_example",
     "published_at",
 ]
-# Typo tolerance: one edit, never in the first letter (also keeps the fuzzy automaton small).
-FUZZINESS, FUZZY_PREFIX = 1, 1
+# Typo tolerance: one edit, never in the first letter (also keeps the fuzzy automaton small), for
+# words of FUZZY_MIN_LENGTH letters or more, weighing a fraction of an exact match.
+FUZZINESS, FUZZY_PREFIX, FUZZY_MIN_LENGTH, FUZZY_EXPANSIONS = 1, 1, 5, 20
+FUZZY_WEIGHT = 0.2
 SUGGESTER = "did_you_mean"
 # The same labels and order as the database engine (search/engines/database.py).
 INDICATOR_LABELS = {"true": _("With result indicators"), "false": _("Without result indicators")}
@@ -76,75 +77,74 @@ FACET_SPECS = {
 }
 
 
-def _boosted(fields: dict[str, int], suffix: str = "") -> list[str]:
-    return [f"{name}{suffix}^{boost}" for name, boost in fields.items()]
+def _in_fields(term: str, boost: float = 1.0):
+    """One analysed term in any weighted field; the field scores add up (as on the database)."""
+    return Q(
+        "bool",
+        should=[
+            Q("term", **{name: {"value": term, "boost": ranking.FIELD_WEIGHTS[field]}})
+            for field, name in TERM_FIELDS.items()
+        ],
+        boost=boost,
+    )
 
 
-def recall_texts(text: str) -> list[str]:
-    """What every word of the search must match: the words without stop words (as on the
-    database engine), and, when some words are compounds, the same with their last parts.
-    Empty when only stop words (or no words) are left: nothing to look for."""
-    terms = [word for word in words(text) if word not in STOP_WORDS]
-    if not terms:
-        return []
-    whole = " ".join(terms)
-    tails = " ".join(compound_tail(word) or word for word in terms)
-    return [whole] if tails == whole else [whole, tails]
+def _fuzzy(word: str):
+    """The word with one typo (never in its first letter), accents ignored, in the raw text."""
+    params = {
+        "query": word,
+        "fuzziness": FUZZINESS,
+        "prefix_length": FUZZY_PREFIX,
+        "max_expansions": FUZZY_EXPANSIONS,
+    }
+    return Q(
+        "bool",
+        should=[Q("match", **{DESCRIPTION_FOLDED: params}), Q("match", **{"body.folded": params})],
+        boost=FUZZY_WEIGHT,
+    )
 
 
-def _every_word(text: str) -> list:
-    """Every word in the description (title, summary, tags, place; the words may be spread over
-    them) or every word in the body, as on the database engine: a long body mentioning a word
-    and a place name in passing is not a match for both."""
+def term_clause(term):
+    """A query term: the best of its alternatives (each needs all its terms, in any fields)."""
+    options = []
+    for terms, weight in ranking.alternatives(term):
+        if len(terms) == 1:
+            options.append(_in_fields(terms[0], weight))
+        else:
+            parts = [_in_fields(part) for part in terms]
+            options.append(Q("bool", must=parts, boost=weight / len(terms)))
+    if len(term.word) >= FUZZY_MIN_LENGTH and not term.word.isdigit():
+        options.append(_fuzzy(term.word))
+    return options[0] if len(options) == 1 else Q("dis_max", queries=options)
+
+
+def _pairs(parsed) -> list:
     return [
-        # cross_fields: term-centric over fields with one analyzer, keeping the field boosts.
-        # https://docs.opensearch.org/latest/query-dsl/full-text/multi-match/
-        Q(
-            "multi_match",
-            query=text,
-            type="cross_fields",
-            operator="and",
-            fields=_boosted(DESCRIPTION_FIELDS),
-        ),
-        Q("match", body={"query": text, "operator": "and"}),
+        Q("term", **{name: {"value": pair, "boost": bonus * ranking.FIELD_WEIGHTS[field]}})
+        for pair, bonus in ranking.query_pairs(parsed).items()
+        for field, name in PAIR_FIELDS.items()
     ]
 
 
-def _every_word_folded(text: str, *, typos: bool) -> list:
-    """The same with accents dropped, on one folded field per group (cross_fields allows no
-    fuzziness); with `typos`, one edit per word is forgiven."""
-    params = {"query": text, "operator": "and", "boost": 0.5}  # below exact matches
-    if typos:
-        params |= {"fuzziness": FUZZINESS, "prefix_length": FUZZY_PREFIX}
-    return [Q("match", **{DESCRIPTION_FOLDED: params}), Q("match", **{"body.folded": params})]
-
-
-def text_query(text: str, *, typos: bool = False):
-    """Every word must match; ranking prefers whole words, titles and phrases.
-
-    Typo tolerance is a second pass (`typos=True`), sent only when the first finds nothing:
-    fuzzy expansion of common words matches and scores many documents, which was the largest
-    part of a search's cost at 100,000 cases.
-    """
-    if not text:
+def text_query(parsed):
+    """The rule of search/ranking.py: at least minimum_match() query terms, each scored by its
+    best alternative; near pairs add, covering every term multiplies."""
+    if parsed is None:
         return Q("match_all")
-    recall = recall_texts(text)
-    if not recall:
+    terms = ranking.query_terms(parsed)
+    if not terms or not ranking.all_terms(parsed):
         return Q("match_none")
-    matches = [clause for variant in recall for clause in _every_word(variant)]
-    matches += _every_word_folded(recall[0], typos=typos)
-    # Scoring only: whole words (the folded fields hold no compound parts) and the phrase.
-    whole_words = Q(
-        "multi_match",
-        query=text,
-        type="best_fields",
-        fields=_boosted(DESCRIPTION_FIELDS, ".folded"),
-    )
-    phrase = Q("multi_match", query=text, type="phrase", fields=["title^4", "summary^2"], boost=2)
+    clauses = [term_clause(term) for term in terms]
+    core = Q("bool", should=clauses, minimum_should_match=ranking.minimum_match(parsed))
+    pairs = _pairs(parsed)
+    query = Q("bool", must=[core], should=pairs) if pairs else core
+    if len(clauses) == 1:
+        return query
     return Q(
-        "bool",
-        must=[Q("bool", should=matches, minimum_should_match=1)],
-        should=[whole_words, phrase],
+        "function_score",
+        query=query,
+        functions=[{"filter": Q("bool", filter=clauses), "weight": 1 + ranking.COVERAGE_BONUS}],
+        boost_mode="multiply",
     )
 
 
@@ -211,41 +211,35 @@ def _sort(sort: str) -> list:
     return ["_score", *newest]
 
 
-def search_body(request: SearchRequest, *, typos: bool = False) -> dict:
-    """The body of one search: hits, exact total, facet counts and highlights. With `typos` (the
-    second pass, after nothing matched) words may have one typo, and the body asks for
-    did-you-mean suggestions."""
+def search_body(request: SearchRequest, parsed=None) -> dict:
+    """The body of one search: hits, exact total and facet counts. `parsed` is
+    search.analysis.parse_query(request.text), None without text. With text, hits carry the
+    body too, for the snippet (search/ranking.py highlights them as on the database)."""
     filters = filter_clauses(request)
-    search = Search().query(text_query(request.text, typos=typos)).extra(track_total_hits=True)
+    search = Search().query(text_query(parsed)).extra(track_total_hits=True)
     if filters:
         search = search.post_filter(_all_of(list(filters.values())))
     for name, agg in facet_aggregations(filters).items():
         search.aggs[name] = agg
-    search = search.sort(*_sort(request.sort)).source(HIT_SOURCE)
-    search = search[request.offset : request.offset + request.page_size]
-    if request.text:
-        search = search.highlight_options(
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            # Escape the text itself, so only our <mark> tags are HTML.
-            encoder="html",
-            # Terms of the folded and fuzzy clauses mark words in the main fields too.
-            require_field_match=False,
-        )
-        search = search.highlight("title", "summary", number_of_fragments=0)
-        search = search.highlight("body", fragment_size=160, number_of_fragments=2)
-    if request.text and typos:
-        search = search.suggest(
-            SUGGESTER,
-            request.text,
-            # "missing": only words the index does not know get a suggestion.
-            term={
-                "field": SPELLING,
-                "suggest_mode": "missing",
-                "min_word_length": 4,
-                "prefix_length": 1,
-            },
-        )
+    source = [*HIT_SOURCE, "body"] if parsed is not None else HIT_SOURCE
+    search = search.sort(*_sort(request.sort)).source(source)
+    return search[request.offset : request.offset + request.page_size].to_dict()
+
+
+def suggestion_body(text: str) -> dict:
+    """Did-you-mean for a search that found nothing: the indexed words nearest the unknown ones."""
+    search = Search().extra(size=0, track_total_hits=False)
+    search = search.suggest(
+        SUGGESTER,
+        text,
+        # "missing": only words the index does not know get a suggestion.
+        term={
+            "field": SPELLING,
+            "suggest_mode": "missing",
+            "min_word_length": 4,
+            "prefix_length": 1,
+        },
+    )
     return search.to_dict()
 
 
@@ -339,18 +333,15 @@ def parse_suggestion(response: dict) -> str | None:
     )
 
 
-def parse_search_response(response: dict, request: SearchRequest, engine: str = "") -> SearchResult:
-    hits = [
-        hit_from_source(
-            raw["_source"],
-            {
-                field: raw["highlight"][field]
-                for field in HIGHLIGHTED_FIELDS
-                if field in raw.get("highlight", {})
-            },
-        )
-        for raw in response["hits"]["hits"]
-    ]
+def parse_search_response(
+    response: dict, request: SearchRequest, engine: str = "", wanted: frozenset[str] = frozenset()
+) -> SearchResult:
+    """The result; hits highlighted with `wanted` (search.analysis.highlight_terms)."""
+    hits = []
+    for raw in response["hits"]["hits"]:
+        source = raw["_source"]
+        marked = ranking.highlights(source, wanted) if wanted else {}
+        hits.append(hit_from_source(source, marked))
     total = response["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else int(total)
     return SearchResult(
@@ -358,8 +349,6 @@ def parse_search_response(response: dict, request: SearchRequest, engine: str = 
         total=total,
         request=request,
         facets=parse_facets(response.get("aggregations") or {}, request),
-        # Only worth showing when nothing matched.
-        suggestion=parse_suggestion(response) if total == 0 else None,
         engine=engine,
     )
 
@@ -400,8 +389,10 @@ def autocomplete_body(prefix: str, limit: int = 8) -> dict:
 
 def label_matches(label: str, prefix: str) -> bool:
     """Each word of the prefix starts some word of the label (as the .prefix fields match)."""
-    label_words = fold(label).split()
-    return all(any(word.startswith(part) for word in label_words) for part in fold(prefix).split())
+    label_words = analysis.fold(label).split()
+    return all(
+        any(word.startswith(part) for word in label_words) for part in analysis.fold(prefix).split()
+    )
 
 
 def _municipality_url(case_url: str) -> str:

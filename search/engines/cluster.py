@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from itertools import islice
 
+from search import analysis, ranking
 from search.cluster.mapping import case_index, index_source
 from search.cluster.query import (
     RELATED_SOURCE,
@@ -21,8 +22,10 @@ from search.cluster.query import (
     parse_autocomplete_response,
     parse_related_response,
     parse_search_response,
+    parse_suggestion,
     related_body,
     search_body,
+    suggestion_body,
 )
 from search.cluster.transport import ClusterTransport, make_transport
 from search.documents import DOCUMENT_VERSION_FIELD
@@ -100,11 +103,15 @@ class ClusterEngine:
 
     def search(self, request: SearchRequest) -> SearchResult:
         request = request.normalised()  # idempotent; keeps deep pages within max_result_window
-        response = self.transport.search(self.alias, search_body(request))
-        if request.text and not response["hits"]["total"]["value"]:
-            # Nothing matched exactly: allow a typo per word, and ask for did-you-mean.
-            response = self.transport.search(self.alias, search_body(request, typos=True))
-        return parse_search_response(response, request, engine=self.name)
+        parsed = analysis.parse_query(request.text) if request.text else None
+        response = self.transport.search(self.alias, search_body(request, parsed))
+        wanted = analysis.highlight_terms(parsed) if parsed else frozenset()
+        result = parse_search_response(response, request, engine=self.name, wanted=wanted)
+        if parsed and not result.total and ranking.all_terms(parsed):
+            # Nothing matched: ask for did-you-mean.
+            answer = self.transport.search(self.alias, suggestion_body(request.text))
+            result.suggestion = parse_suggestion(answer)
+        return result
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[Suggestion]:
         prefix = " ".join(prefix.split())[:100]

@@ -1,9 +1,9 @@
 """The embedded database search engine: needs no server, and stands in when a cluster is down.
 
-Filters, sorting and facet counts are ORM queries over CaseSearchEntry and CaseSearchTag. Only
-matching and ranking text differ per vendor: FTS5 on SQLite (database_sqlite.py), a 'swedish'
-tsvector on PostgreSQL (database_postgres.py). Highlights and did-you-mean are computed in Python
-from the stored documents, so they are the same on both.
+Filters, sorting and facet counts are ORM queries over CaseSearchEntry and CaseSearchTag. Text is
+analysed by search.analysis and matched and ranked by the rule of search/ranking.py over a
+postings table, with the same SQL on SQLite and PostgreSQL (database_postings.py). Highlights and
+did-you-mean are computed in Python from the stored documents, so they are the same on both.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from datetime import date, datetime
 from functools import cached_property
 from itertools import islice, product
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import EvidenceLevel, Status
 from cases.models import Municipality, MunicipalityPage
-from search import text
+from search import analysis, ranking
+from search.engines.database_postings import PostingIndex
 from search.models import CaseSearchDocument, CaseSearchEntry, CaseSearchTag, CaseSearchWord
 from search.request import (
     FACETS,
@@ -62,8 +63,6 @@ ORDERS = {
     ),
 }
 INDICATOR_LABELS = {"true": _("With measured results"), "false": _("Without measured results")}
-# Beyond any real case; keeps a pathological body from exceeding PostgreSQL's tsvector limit.
-MAX_BODY_LENGTH = 200_000
 # did-you-mean: how many corrections of one word to consider, and how many combinations to try.
 # A query with more unknown words than this is not a typo; words shorter than the minimum are
 # left alone (too little to go on).
@@ -82,57 +81,53 @@ class DatabaseEngine:
     name = "database"
 
     @cached_property
-    def _fulltext(self):
-        if connection.vendor == "postgresql":
-            from search.engines.database_postgres import PostgresFullText
-
-            return PostgresFullText()
-        if connection.vendor == "sqlite":
-            from search.engines.database_sqlite import SqliteFullText
-
-            return SqliteFullText()
-        raise NotImplementedError(f"No database search for {connection.vendor}")
+    def _fulltext(self) -> PostingIndex:
+        return PostingIndex()
 
     # Searching
 
     def search(self, request: SearchRequest) -> SearchResult:
         request = request.normalised()
-        words = text.terms(request.text)
-        matched = self._matched(request, words)
+        parsed = analysis.parse_query(request.text)
+        query = self._fulltext.query(parsed) if request.text else None
+        matched = self._matched(request, query)
         found = _filtered(matched, request)
         total = found.count()
-        ids = self._page_ids(request, words, found, total)
+        ids = self._page_ids(request, query, found, total)
         return SearchResult(
-            hits=_hits(ids, frozenset(map(text.stem, words))),
+            hits=_hits(ids, analysis.highlight_terms(parsed) if query else frozenset()),
             total=total,
             request=request,
             facets={name: _facet(name, matched, request) for name in FACETS},
-            suggestion=self._suggestion(request) if words and not total else None,
+            suggestion=self._suggestion(request) if query and not total else None,
             engine=self.name,
         )
 
-    def _matched(self, request: SearchRequest, words: list[str]) -> QuerySet:
+    def _matched(self, request: SearchRequest, query) -> QuerySet:
         entries = CaseSearchEntry.objects.all()
-        if not request.text:
+        if query is None:
             return entries
-        if not words:  # only stop words, punctuation or symbols: nothing to look for
+        if query.empty:  # only stop words, punctuation or symbols: nothing to look for
             return entries.none()
-        return entries.filter(page_id__in=self._fulltext.matching(words))
+        return entries.filter(page_id__in=query.matching())
 
-    def _page_ids(self, request, words, found, total) -> list[int]:
+    def _page_ids(self, request, query, found, total) -> list[int]:
         if request.offset >= total:
             return []
-        if request.sort == "relevance" and words:
-            scope = _filtered(CaseSearchEntry.objects.all(), request)
-            return self._fulltext.ranked(words, scope, request.offset, request.page_size)
+        if request.sort == "relevance" and query is not None and not query.empty:
+            scope = None
+            if request.has_filters:
+                scope = _filtered(CaseSearchEntry.objects.all(), request)
+                scope = scope.values("page_id").query.sql_with_params()
+            return query.ranked(scope, request.offset, request.page_size)
         ordered = found.order_by(*ORDERS.get(request.sort, ORDERS["newest"]))
         end = request.offset + request.page_size
         return list(ordered.values_list("page_id", flat=True)[request.offset : end])
 
     def _suggestion(self, request: SearchRequest) -> str | None:
         """The text with unknown words replaced by close indexed ones, if that finds anything."""
-        words = text.words(request.text)
-        stems = {word: text.stem(word) for word in words}
+        words = analysis.words(request.text)
+        stems = {word: analysis.stem(word) for word in words}
         known = set(
             CaseSearchWord.objects.filter(stem__in=set(stems.values())).values_list(
                 "stem", flat=True
@@ -142,7 +137,7 @@ class DatabaseEngine:
             word
             for word in words
             if len(word) >= MIN_CORRECTED_LENGTH
-            and word not in text.STOP_WORDS
+            and word not in analysis.STOP_WORDS
             and not word.isdigit()
             and stems[word] not in known
         ]
@@ -154,14 +149,15 @@ class DatabaseEngine:
             if list(attempt) == words:
                 continue
             corrected = replace(request, text=" ".join(attempt))
-            if _filtered(self._matched(corrected, text.terms(corrected.text)), corrected).exists():
+            query = self._fulltext.query(analysis.parse_query(corrected.text))
+            if _filtered(self._matched(corrected, query), corrected).exists():
                 return corrected.text
         return None
 
     # Suggestions and related cases
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[Suggestion]:
-        folded = text.fold((prefix or "")[:MAX_TEXT_LENGTH])
+        folded = analysis.fold((prefix or "")[:MAX_TEXT_LENGTH])
         if not folded or limit <= 0:
             return []
         return _fair_share(
@@ -184,7 +180,7 @@ class DatabaseEngine:
         document = entry.document.data
         subject = " ".join([document.get("title") or "", *(document.get("keywords") or [])])
         matches = self._fulltext.ranked_any(
-            list(dict.fromkeys(text.terms(subject))), RELATED_CANDIDATES
+            (term for _position, term in analysis.index_terms(subject)), RELATED_CANDIDATES
         )
         best = max((score for _, score in matches), default=0) or 1
         for other, score in matches:
@@ -216,12 +212,11 @@ class DatabaseEngine:
         return count
 
     def _write(self, documents: dict[int, dict]) -> None:
-        texts = [(page_id, _texts(document)) for page_id, document in documents.items()]
         vocabulary = {
             word
-            for _page_id, fields in texts
-            for value in fields.values()
-            for word in text.words(value)
+            for document in documents.values()
+            for value in ranking.field_texts(document).values()
+            for word in analysis.words(value)
             if 2 <= len(word) <= 64 and not word.isdigit()
         }
         with transaction.atomic():
@@ -234,9 +229,9 @@ class DatabaseEngine:
                 (tag for page_id, d in documents.items() for tag in _tags(page_id, d)),
                 batch_size=1000,
             )
-            self._fulltext.store(texts)
+            self._fulltext.store(documents)
             CaseSearchWord.objects.bulk_create(
-                (CaseSearchWord(word=word, stem=text.stem(word)) for word in vocabulary),
+                (CaseSearchWord(word=word, stem=analysis.stem(word)) for word in vocabulary),
                 batch_size=1000,
                 ignore_conflicts=True,
             )
@@ -382,18 +377,11 @@ def _hits(page_ids: list[int], wanted: frozenset[str]) -> list[Hit]:
     documents = dict(
         CaseSearchDocument.objects.filter(entry_id__in=page_ids).values_list("entry_id", "data")
     )
-    return [_hit(documents[page_id], wanted) for page_id in page_ids if page_id in documents]
-
-
-def _hit(document: dict, wanted: frozenset[str]) -> Hit:
-    fragments = {
-        "title": text.highlight(document.get("title") or "", wanted),
-        "summary": text.highlight(document.get("summary") or "", wanted),
-        "body": text.snippet(document.get("body") or "", wanted),
-    }
-    return Hit.from_document(
-        document, {field: [fragment] for field, fragment in fragments.items() if fragment}
-    )
+    return [
+        Hit.from_document(documents[page_id], ranking.highlights(documents[page_id], wanted))
+        for page_id in page_ids
+        if page_id in documents
+    ]
 
 
 def _close_words(word: str) -> list[str]:
@@ -412,7 +400,7 @@ def _close_words(word: str) -> list[str]:
 
 
 def _starts(label: str, folded_prefix: str) -> bool:
-    folded = text.fold(label)
+    folded = analysis.fold(label)
     return folded.startswith(folded_prefix) or f" {folded_prefix}" in folded
 
 
@@ -488,24 +476,13 @@ def _without_nul(value):
     return value
 
 
-def _texts(document: dict) -> dict[str, str]:
-    tags = [name for _slugs, names in TAGS.values() for name in document.get(names) or []]
-    return {
-        "title": document.get("title") or "",
-        "summary": document.get("summary") or "",
-        "tags": " ".join(tags),
-        "place": f"{document.get('municipality') or ''} {document.get('county') or ''}",
-        "body": (document.get("body") or "")[:MAX_BODY_LENGTH],
-    }
-
-
 def _entry(document: dict) -> CaseSearchEntry:
     title = document.get("title") or ""
     return CaseSearchEntry(
         page_id=int(document["id"]),
         version=str(document.get("version") or ""),
         title=title,
-        folded_title=text.fold(title),
+        folded_title=analysis.fold(title),
         municipality_code=document.get("municipality_code") or "",
         municipality=document.get("municipality") or "",
         county_code=document.get("county_code") or "",

@@ -70,12 +70,13 @@ def test_an_outage_is_invisible_to_editors_and_heals_itself(cluster_service):
     filipstad = MunicipalityPage.objects.get(municipality__code="1782")
     edited = CaseStudyPage.objects.live().get(title="Brobyggare i skolan")
 
+    # A word no demo case uses ("avbrott" is in several).
     cluster_service.stop_node(1)
-    new = make_case(filipstad, title="Simskola under avbrottet", summary="Simskola för vuxna.")
-    edited.title = "Brobyggare i skolan – reviderad under avbrottet"
+    new = make_case(filipstad, title="Simskola under driftstoppet", summary="Simskola för vuxna.")
+    edited.title = "Brobyggare i skolan – reviderad under driftstoppet"
     edited.save_revision().publish()
 
-    during = service.search_cases(SearchRequest(text="avbrottet"))
+    during = service.search_cases(SearchRequest(text="driftstoppet"))
     assert during.degraded
     assert set(_ids(during)) == {new.pk, edited.pk}
     _run_worker()  # the cluster does not answer: the updates are put back with a delay
@@ -87,7 +88,7 @@ def test_an_outage_is_invisible_to_editors_and_heals_itself(cluster_service):
         _run_worker()
     assert not DBTaskResult.objects.filter(status="READY").exists()
     engine.transport.refresh(engine.alias)
-    after = service.search_cases(SearchRequest(text="avbrottet"))
+    after = service.search_cases(SearchRequest(text="driftstoppet"))
     assert not after.degraded
     assert set(_ids(after)) == {new.pk, edited.pk}
     out = StringIO()

@@ -5,20 +5,26 @@ The bodies are plain dicts built by search/cluster/query.py; these tests pin the
 a real cluster is in test_contract.py and test_cluster_analysis.py.
 """
 
-import re
-
 import pytest
 
+from search import ranking
+from search.analysis import parse_query
 from search.cluster import query
-from search.cluster.analysis import compound_tail, compound_words, synonym_rules
-from search.cluster.mapping import LABEL_SEPARATOR, case_index, index_source
+from search.cluster.mapping import (
+    LABEL_SEPARATOR,
+    PAIR_FIELDS,
+    TERM_FIELDS,
+    case_index,
+    index_source,
+)
 from search.cluster.transport import make_transport
 from search.engines.base import SearchUnavailable
 from search.request import FACETS, FacetValue, SearchRequest
 
 
 def _body(**fields) -> dict:
-    return query.search_body(SearchRequest(**fields).normalised())
+    request = SearchRequest(**fields).normalised()
+    return query.search_body(request, parse_query(request.text) if request.text else None)
 
 
 def _find(node, key):
@@ -130,87 +136,81 @@ def test_year_range_keeps_cases_active_in_the_range():
     assert len(only_from) == 2 and "range" not in only_from[1]
 
 
-# The text query
+# The text query: search/ranking.py's rule over the pre-analysed terms
 
 
-def _recall(body) -> list[dict]:
-    recall = body["query"]["bool"]["must"][0]["bool"]
-    assert recall["minimum_should_match"] == 1
-    return recall["should"]
+def _core(body) -> dict:
+    """The bool of the query terms (inside the coverage function_score and the pair bonus)."""
+    node = body["query"]
+    if "function_score" in node:
+        node = node["function_score"]["query"]
+    if "must" in node["bool"]:
+        node = node["bool"]["must"][0]
+    return node["bool"]
 
 
-def test_every_word_must_match_in_the_description_or_in_the_body():
-    cross, in_body, *folded = _recall(_body(text="Läxhjälp i skolan"))
-    assert cross["multi_match"]["type"] == "cross_fields"
-    assert cross["multi_match"]["operator"] == "and"
-    # Stop words are left out, as on the database engine.
-    assert cross["multi_match"]["query"] == "läxhjälp skolan"
-    assert "title^4" in cross["multi_match"]["fields"]
-    assert "body" not in " ".join(cross["multi_match"]["fields"])
-    assert in_body == {"match": {"body": {"query": "läxhjälp skolan", "operator": "and"}}}
-    # Accents are optional in the first pass already; typos are not.
-    assert [next(iter(clause["match"])) for clause in folded] == [
-        "description_folded",
-        "body.folded",
-    ]
-    assert not list(_find(folded, "fuzziness"))
+def test_one_clause_per_query_term_and_a_minimum_to_match():
+    core = _core(_body(text="läxhjälp i skolan för nyanlända elever"))
+    # Stop words do not count: four terms, of which three must match.
+    assert len(core["should"]) == 4
+    assert core["minimum_should_match"] == 3
+    assert _core(_body(text="läxhjälp skolan"))["minimum_should_match"] == 2
 
 
-def test_the_second_pass_forgives_one_typo_per_word_and_suggests():
-    request = SearchRequest(text="brobygare").normalised()
-    body = query.search_body(request, typos=True)
-    *_exact, description, in_body = _recall(body)
-    for clause, field in ((description, "description_folded"), (in_body, "body.folded")):
-        params = clause["match"][field]
-        assert params["fuzziness"] == 1 and params["prefix_length"] == 1
-        assert params["operator"] == "and"
-    assert body["suggest"]["did_you_mean"]["term"]["field"] == "spelling"
-    assert "suggest" not in query.search_body(request)
+def test_a_term_matches_its_analysed_form_in_any_weighted_field():
+    (clause,) = _core(_body(text="läxhjälp"))["should"]
+    exact = clause["dis_max"]["queries"][0]["bool"]["should"]
+    fields = {next(iter(q["term"])): q["term"][next(iter(q["term"]))] for q in exact}
+    assert set(fields) == set(TERM_FIELDS.values())
+    assert {value["value"] for value in fields.values()} == {"läxhjälp"}
+    assert fields["terms_title"]["boost"] > fields["terms_summary"]["boost"]
+    assert fields["terms_place"]["boost"] > fields["terms_body"]["boost"]
 
 
-def test_only_stop_words_match_nothing():
+def test_longer_words_may_have_one_typo_with_a_low_weight():
+    (clause,) = _core(_body(text="läxhjälp"))["should"]
+    fuzzy = clause["dis_max"]["queries"][-1]["bool"]
+    assert fuzzy["boost"] == query.FUZZY_WEIGHT < 1
+    params = fuzzy["should"][0]["match"]["description_folded"]
+    assert (params["fuzziness"], params["prefix_length"]) == (1, 1)
+    # Short words are matched exactly only.
+    (short,) = _core(_body(text="sfi"))["should"]
+    assert "fuzziness" not in str(short)
+
+
+def test_compound_parts_and_synonyms_are_alternatives_needing_all_their_terms():
+    (clause,) = _core(_body(text="skolfrånvaro"))["should"]
+    alternatives = clause["dis_max"]["queries"]
+    parts = [q for q in alternatives if "must" in q.get("bool", {})]
+    assert parts and all(len(q["bool"]["must"]) >= 2 for q in parts)
+
+
+def test_neighbouring_words_add_a_pair_bonus_and_all_words_multiply():
+    body = _body(text="digital kompetens")
+    scoring = body["query"]["function_score"]
+    assert scoring["boost_mode"] == "multiply"
+    (coverage,) = scoring["functions"]
+    assert coverage["weight"] == 1 + ranking.COVERAGE_BONUS
+    pairs = scoring["query"]["bool"]["should"]
+    assert {next(iter(q["term"])) for q in pairs} == set(PAIR_FIELDS.values())
+
+
+def test_only_stop_words_match_nothing_and_no_text_matches_all():
     assert _body(text="och i")["query"] == {"match_none": {}}
+    assert _body()["query"] == {"match_all": {}}
 
 
-def test_phrase_and_whole_words_only_add_to_the_score():
-    should = _body(text="brobyggare i skolan")["query"]["bool"]["should"]
-    types = {clause["multi_match"]["type"]: clause["multi_match"] for clause in should}
-    assert types["phrase"]["query"] == "brobyggare i skolan"
-    assert types["phrase"]["boost"] > 1
-    assert all(field.split("^")[0].endswith(".folded") for field in types["best_fields"]["fields"])
+def test_hits_carry_the_body_for_snippets_only_with_text():
+    assert "body" in _body(text="skola")["_source"]
+    assert "body" not in _body()["_source"]
+    assert "highlight" not in _body(text="skola")
 
 
-def test_compound_words_are_also_searched_by_their_last_part():
-    assert compound_tail("integrationssamordnaren") == "samordnaren"
-    assert compound_tail("idrottsklubbarna") == "klubbarna"
-    # Listed words and place names stay whole.
-    assert compound_tail("brobyggarna") is None
-    assert compound_tail("hällefors") is None and compound_tail("hallefors") is None
-    assert query.recall_texts("integrationssamordnaren Fagersta") == [
-        "integrationssamordnaren fagersta",
-        "samordnaren fagersta",
-    ]
-    variants = [
-        clause["multi_match"]["query"]
-        for clause in _recall(_body(text="idrottsklubbarna"))
-        if "multi_match" in clause
-    ]
-    assert variants == ["idrottsklubbarna", "klubbarna"]
-
-
-def test_highlights_escape_the_text_and_mark_with_mark():
-    highlight = _body(text="brobyggare")["highlight"]
-    assert highlight["encoder"] == "html"
-    assert (highlight["pre_tags"], highlight["post_tags"]) == (["<mark>"], ["</mark>"])
-    assert set(highlight["fields"]) == {"title", "summary", "body"}
-
-
-def test_did_you_mean_suggester_only_with_text():
-    request = SearchRequest(text="brobigare").normalised()
-    suggest = query.search_body(request, typos=True)["suggest"]["did_you_mean"]
-    assert suggest["text"] == "brobigare"
-    assert suggest["term"]["suggest_mode"] == "missing"
-    assert "suggest" not in query.search_body(SearchRequest().normalised(), typos=True)
+def test_did_you_mean_is_a_separate_suggestion_body():
+    suggest = query.suggestion_body("brobigare")
+    assert suggest["suggest"]["did_you_mean"]["text"] == "brobigare"
+    assert suggest["suggest"]["did_you_mean"]["term"]["suggest_mode"] == "missing"
+    assert suggest["size"] == 0
 
 
 @pytest.mark.parametrize(
@@ -266,10 +266,10 @@ def _response(total=1, suggest=None, **aggregations):
     }
 
 
-def test_parse_hits_and_highlights():
-    result = query.parse_search_response(
-        _response(), SearchRequest(text="brobyggare").normalised(), engine="opensearch"
-    )
+def test_parse_hits_and_highlight_them_with_the_analysis():
+    request = SearchRequest(text="brobyggarna").normalised()
+    wanted = frozenset(ranking.all_terms(parse_query(request.text)))
+    result = query.parse_search_response(_response(), request, engine="opensearch", wanted=wanted)
     (hit,) = result.hits
     assert (hit.page_id, hit.municipality_code, hit.themes) == (7, "1782", ["Grundskola"])
     assert hit.highlights == {"title": ["<mark>Brobyggare</mark> i skolan"]}
@@ -311,13 +311,11 @@ def test_parse_facets_with_labels_selection_and_nested_filters():
     assert facets["start_years"] == [FacetValue("2021", "2021", 1, True)]
 
 
-def test_suggestion_only_when_nothing_matched():
+def test_suggestion_replaces_unknown_words():
     suggest = {"did_you_mean": [{"text": "brobigare", "options": [{"text": "brobyggare"}]}]}
-    request = SearchRequest(text="brobigare").normalised()
-    assert query.parse_search_response(_response(0, suggest), request).suggestion == "brobyggare"
-    assert query.parse_search_response(_response(1, suggest), request).suggestion is None
+    assert query.parse_suggestion(_response(0, suggest)) == "brobyggare"
     unknown = {"did_you_mean": [{"text": "xyzzy", "options": []}]}
-    assert query.parse_search_response(_response(0, unknown), request).suggestion is None
+    assert query.parse_suggestion(_response(0, unknown)) is None
 
 
 # Autocomplete and related
@@ -390,23 +388,28 @@ def test_related_body_excludes_the_case_and_prefers_other_municipalities():
 
 def test_index_definition():
     body = case_index("kb-cases-1").to_dict()
-    settings, properties = body["settings"], body["mappings"]["properties"]
+    settings, mappings = body["settings"], body["mappings"]
+    properties = mappings["properties"]
     assert settings["number_of_shards"] == 1
-    analysis = settings["analysis"]
-    assert analysis["analyzer"]["sv_search"]["filter"] == ["lowercase", "sv_stemmer", "sv_synonyms"]
-    decompound = analysis["filter"]["sv_decompound"]
-    assert decompound["only_longest_match"] is True and decompound["min_subword_size"] == 4
-    assert analysis["filter"]["sv_synonyms"]["type"] == "synonym_graph"
-    assert properties["title"]["analyzer"] == "sv_index"
-    assert properties["title"]["search_analyzer"] == "sv_search"
+    for name in TERM_FIELDS.values():
+        assert properties[name]["analyzer"] == "whitespace", name
+    assert mappings["_source"] == {"excludes": ["terms_*"]}
     assert set(properties["title"]["fields"]) == {"folded", "prefix"}
-    for name in ("summary", "body", "lessons", "municipality", "county", "themes", "keywords"):
+    for name in ("summary", "body", "municipality", "county", "themes", "keywords"):
         assert properties[name]["fields"]["folded"]["analyzer"] == "sv_folded", name
     for name in ("theme_slugs", "municipality_code", "status", "evidence_level"):
         assert properties[name]["type"] == "keyword", name
     assert properties["start_year"]["type"] == "integer"
     assert properties["has_indicators"]["type"] == "boolean"
     assert properties["published_at"]["type"] == "date"
+
+
+def test_index_source_holds_the_analysed_terms_of_each_field():
+    source = index_source(
+        {"id": 1, "title": "Skolfrånvaron minskar", "summary": "", "body": "Brobyggarna"}
+    )
+    assert set(source["terms_title"].split()) >= {"skol", "frånvaro"}
+    assert source["terms_body"] == "brobygg"
 
 
 def test_index_source_adds_labelled_facet_pairs():
@@ -424,22 +427,6 @@ def test_index_source_adds_labelled_facet_pairs():
     assert source["facet_themes"] == [f"grundskola{LABEL_SEPARATOR}Grundskola"]
     assert source["facet_municipality"] == [f"1782{LABEL_SEPARATOR}Filipstad"]
     assert source["facet_county"] == [] and source["facet_keywords"] == []
-
-
-def test_word_list_is_sorted_lower_case_and_of_sensible_size():
-    words = compound_words()
-    assert 10_000 <= len(words) <= 40_000
-    assert list(words) == sorted(set(words))
-    assert all(re.fullmatch(r"[a-zåäöéü]{4,}", word) for word in words)
-    assert {"samordnare", "klubb", "integration", "brobyggare"} <= set(words)
-
-
-def test_synonym_rules_are_solr_rules_without_stop_words():
-    rules = synonym_rules()
-    assert 20 <= len(rules) <= 40
-    assert "stadsdel, bostadsområde" in rules
-    assert "sfi, svenska invandrare" in rules
-    assert all(re.fullmatch(r"[\wåäöé -]+(, [\wåäöé -]+)*( => [\wåäöé ,-]+)?", r) for r in rules)
 
 
 # Transports: a cluster that does not answer is SearchUnavailable (a real refused connection)

@@ -43,9 +43,10 @@ def test_swedish_stemming_finds_other_forms_of_the_word(engine):
     assert _ids(_search(engine, text="skolorna", page_size=50))
 
 
-def test_several_words_must_all_match(engine):
+def test_two_words_must_both_match_in_any_fields(engine):
     both = _search(engine, text="brobyggare Hofors", page_size=50)
-    assert [hit.municipality for hit in both.hits] == ["Hofors"]
+    assert {hit.municipality for hit in both.hits} == {"Hofors"}
+    assert both.hits[0].title == "Brobyggare mellan skola och hem"
 
 
 def test_filters_return_only_matching_cases(engine):
@@ -188,3 +189,109 @@ def test_delete_and_reindex(engine):
     engine.index([case_document(case)])
     assert case.pk in _ids(_search(engine, text="brobyggare", page_size=50))
     assert engine.indexed_versions()[case.pk] == case_document(case)["version"]
+
+
+# Ranking: one rule on every engine (search/ranking.py). The documents below are written for
+# these tests and indexed beside the demo's cases; their words occur nowhere else.
+
+FIRST_ID = 980_001
+
+
+def _document(number: int, title: str, summary: str = "", body: str = "", **fields) -> dict:
+    return {
+        "id": FIRST_ID + number,
+        "title": title,
+        "summary": summary,
+        "body": body,
+        "lessons": "",
+        "url": f"/kommuner/testby/rankning-{number}/",
+        "themes": [],
+        "theme_slugs": [],
+        "keywords": [],
+        "keyword_slugs": [],
+        "target_groups": [],
+        "target_group_slugs": [],
+        "municipality": "Testby",
+        "municipality_code": "9999",
+        "county": "Testlän",
+        "county_code": "99",
+        "status": "ongoing",
+        "evidence_level": "promising",
+        "start_date": "2020-01-01",
+        "end_date": None,
+        "start_year": 2020,
+        "end_year": None,
+        "has_indicators": False,
+        "published_at": f"2020-01-{number:02d}T10:00:00+00:00",
+        "version": f"v{number}",
+        **fields,
+    }
+
+
+RANKING_DOCUMENTS = [
+    _document(1, "Kanotpaddling för nyanlända", body="Vi paddlar varje torsdag i Klarälven."),
+    _document(2, "Sommarlov i Testby", body="Kanotpaddling ingick i sommarens program."),
+    _document(
+        3,
+        "Ökad närvaro i grundskolan",
+        "Insatser mot problematisk skolfrånvaro bland elever.",
+    ),
+    _document(4, "Tidiga insatser", body="Frånvaron från skolan minskade under året."),
+    _document(5, "Språkstöd för vuxna", "Kurser i svenska för invandrare på kvällstid."),
+    _document(6, "Sfi med praktik", "Deltagarna läser sfi och gör praktik."),
+    _document(7, "Schackklubb och bågskytte", "Orienteringslopp varje vår."),
+    _document(8, "Bågskytte på fritidsgården"),
+    _document(9, "Klättervägg och pingis", "Seniorer lär sig klättra."),
+    _document(10, "Pingis för seniorer", "En klättervägg finns i hallen."),
+]
+
+
+@pytest.fixture
+def ranked(engine):
+    engine.index(RANKING_DOCUMENTS)
+    return engine
+
+
+def _numbers(result) -> list[int]:
+    return [hit.page_id - FIRST_ID for hit in result.hits if hit.page_id >= FIRST_ID]
+
+
+def test_words_match_across_fields(ranked):
+    # "kanotpaddling" in the title, "klarälven" in the body.
+    assert _numbers(_search(ranked, text="kanotpaddling Klarälven")) == [1]
+
+
+def test_a_title_match_ranks_above_a_body_match(ranked):
+    assert _numbers(_search(ranked, text="kanotpaddling")) == [1, 2]
+
+
+def test_a_long_query_lists_cases_matching_enough_of_its_words(ranked):
+    # Six words: a case must match three. Case 7 matches three, case 8 only one.
+    query = "schackklubb bågskytte orienteringslopp kanotpaddling klättervägg pingis"
+    numbers = _numbers(_search(ranked, text=query, page_size=50))
+    assert 7 in numbers and 8 not in numbers
+    # Two words: both must match.
+    assert _numbers(_search(ranked, text="bågskytte schackklubb")) == [7]
+
+
+def test_a_compound_finds_its_parts_and_the_parts_find_the_compound(ranked):
+    assert {3, 4} <= set(_numbers(_search(ranked, text="skolfrånvaro", page_size=50)))
+    assert 3 in _numbers(_search(ranked, text="frånvaro i skolan", page_size=50))
+
+
+def test_synonyms_and_acronyms_find_each_other(ranked):
+    assert {5, 6} <= set(_numbers(_search(ranked, text="sfi", page_size=50)))
+    assert {5, 6} <= set(_numbers(_search(ranked, text="svenska för invandrare", page_size=50)))
+
+
+def test_words_near_each_other_rank_first(ranked):
+    # Both cases hold both words in title and summary; case 10 has them side by side.
+    assert _numbers(_search(ranked, text="pingis seniorer"))[0] == 10
+    assert _numbers(_search(ranked, text="klättervägg pingis"))[0] == 9
+
+
+def test_highlights_mark_compound_parts_and_synonyms(ranked):
+    hit = next(h for h in _search(ranked, text="skolfrånvaro").hits if h.page_id == FIRST_ID + 4)
+    assert "<mark>" in _fragments(hit)
+    hit = next(h for h in _search(ranked, text="sfi").hits if h.page_id == FIRST_ID + 5)
+    assert "<mark>" in _fragments(hit)
