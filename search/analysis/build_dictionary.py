@@ -200,7 +200,7 @@ def build(dic: Path):
         parts.append(f"{lemma}\t{frequency:.1f}\t{forms}\t{int(lemma in tails)}")
 
     # One stem per inflection family; a form in several families follows the most frequent lemma.
-    chosen: dict[str, tuple[float, str]] = {}
+    chosen: dict[str, tuple[tuple[float, bool], str]] = {}
     for lemma, forms in families:
         if len(lemma) < 2:
             continue
@@ -219,7 +219,9 @@ def build(dic: Path):
                 continue
             # A word's own entry outranks the families it is merely a form of (the noun stöd,
             # not the imperative of stödja).
-            rank = weight + (10 if form == lemma else 0)
+            # On a tie the family that keeps Snowball's stem wins (the noun grund, grunden
+            # over the adjective grund, grunt).
+            rank = (weight + (10 if form == lemma else 0), canonical == stems[form])
             if form not in chosen or chosen[form][0] < rank:
                 chosen[form] = (rank, canonical)
     chosen = {form: entry for form, entry in chosen.items() if entry[1] != snowball.stemWord(form)}
