@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import ParsedQuery, QueryTerm, parse_query, stem
+from search.analysis import ParsedQuery, QueryTerm, index_terms, parse_query, stem
 from search.analysis.synonyms import SynonymSet
 
 
@@ -98,3 +98,48 @@ def test_only_stop_words_give_no_terms():
 
 def test_mixed_scripts_keep_their_words():
     assert _words(parse_query("школа skola 😀")) == ["школа", "skola"]
+
+
+def _matches(query, document):
+    """Whether every term of the query has an alternative wholly among the document's terms:
+    the matching rule the engines apply, here without fields and ranking."""
+    present = {term for _position, term in index_terms(document)}
+    return all(
+        any(set(alternative) <= present for alternative in term.alternatives)
+        for term in parse_query(query).terms
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("skolfrånvaro", "Frånvaron i skolan minskade."),
+        ("frånvaro i skolan", "Arbetet mot skolfrånvaron."),
+        ("ungdomsarbetslöshet", "Arbetslösa ungdomar fick jobb."),
+        ("arbetslösa ungdomar", "Ungdomsarbetslösheten sjönk."),
+        ("sfi", "Kurser i svenska för invandrare."),
+        ("svenska för invandrare", "Sfi på kvällstid."),
+        ("hemmasittare", "Elever med problematisk skolfrånvaro."),
+        ("NEET", "Unga som varken arbetar eller studerar."),
+        ("föräldrastöd", "Stöd till föräldrarna."),
+        ("stöd till föräldrar", "Föräldrastödet växer."),
+        ("integrationssamordnare", "Kommunens samordnare för integration."),
+        ("hur får vi hemmasittare tillbaka till skolan?", "Hemmasittare tillbaka till skolan."),
+        ("insatser för nyanlända", "En insats för nyanlänt barn."),
+        ("länder", "Elever från många länder och från landet."),
+    ],
+)
+def test_issue_queries_find_their_documents_through_the_analysis(query, document):
+    assert _matches(query, document)
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("kommun", "Kom till munnen."),
+        ("arbete", "Arbetslösheten steg."),
+        ("skola", "Skolk är vanligt."),
+    ],
+)
+def test_unrelated_documents_do_not_match(query, document):
+    assert not _matches(query, document)
