@@ -16,8 +16,11 @@ rarest part is most frequent. Guards against splitting words that are not compou
   at most MAX_RARER Zipf steps rarer than itself (kombi + nation stays whole); an unknown word may
   have up to four parts of three letters or more;
 * no part is a particle or preposition (under + visning, från + varo, för + skola: lexicalised);
-* a three-letter last part must be a common word, and no part follows itself (kris + tia,
-  bar + bar are names);
+* a three-letter last part must be a common word after a linking form or a longer head, and no
+  part follows itself (kris + tia, bar + bar, dröm + men are no compounds);
+* a last part never starts with a derivational ending (kontroll + era, värder + ingar) and a
+  few short lemmas that are mostly endings are never last parts (NOT_TAILS);
+* words longer than MAX_WORD letters are not split (no real compound is; it bounds the work);
 * data/never_split.txt lists the few whole words the rules still split wrongly.
 
 The parts are returned as lemmas; callers stem them, so "skolfrånvaro" and "frånvaro i skolan"
@@ -45,6 +48,7 @@ SHORT_TAIL_HEAD = 5
 # Derivational endings: a split must not leave one of them as the start of the last part.
 SUFFIXES = ("ing", "ist", "era", "het", "skap", "ande", "ende", "else")
 MIN_WORD = 6
+MAX_WORD = 60
 MIN_PART = 3
 MIN_PART_KNOWN = 4
 MAX_PARTS = 4
@@ -164,6 +168,7 @@ def _tail(word: str, min_part: int) -> tuple[str, float] | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _best(word: str, min_part: int, parts_left: int) -> tuple[tuple[str, ...], float] | None:
     """(lemmas, frequency of the rarest) of the best decomposition into at least two parts."""
     heads = dictionary().heads
@@ -208,7 +213,7 @@ def _best(word: str, min_part: int, parts_left: int) -> tuple[tuple[str, ...], f
 def split(word: str) -> tuple[str, ...]:
     """The lemmas a compound is made of, or () for a word that is not one:
     "skolfrånvaron" -> ("skola", "frånvaro"), "kommun" -> ()."""
-    if len(word) < MIN_WORD or not word.isalpha():
+    if not MIN_WORD <= len(word) <= MAX_WORD or not word.isalpha():
         return ()
     word_stem = stem(word)
     if word_stem in dictionary().never:

@@ -27,6 +27,8 @@ PLACES = Path(__file__).resolve().parents[2] / "cases" / "data" / "kommuner.csv"
 MIN_PLACE = 4
 # A tail shorter than this is not trusted to be a word of its own inside a compound.
 MIN_TAIL = 5
+# Longest corrected tail looked for inside a longer word: it bounds the work on odd input.
+MAX_TAIL = 30
 MIN_HEAD = 3
 # Shortest stem: a shorter one joins unrelated words.
 MIN_STEM = 3
@@ -111,7 +113,7 @@ def stem(word: str) -> str:
         # Acronyms and short words stay whole: "sas" is no inflection of "s".
         return word
     heads = head_forms()
-    for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+    for cut in range(max(MIN_HEAD, len(word) - MAX_TAIL), len(word) - MIN_TAIL + 1):
         tail = table.get(word[cut:])
         if tail is not None and word[:cut] in heads:
             return word[:cut] + tail
