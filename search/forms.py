@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.params import parse_int
 
@@ -36,6 +38,24 @@ CORRECT_PARAMETER = "ratta"
 def _first_int(params: QueryDict, name: str, low: int, high: int) -> int | None:
     """ASCII digits only (cases.params); out of range is clamped, like normalised() does."""
     return parse_int(params.get(name) or "", low=low, high=high, clamp=True)
+
+
+YEAR_PARAMETERS = {"fran": gettext_lazy("From year"), "till": gettext_lazy("To year")}
+MAX_SHOWN_INPUT = 20  # characters of an ignored value repeated back in a notice
+
+
+def ignored_years(params: QueryDict) -> list[str]:
+    """A notice for each year filter that was given but is not a number, and so was ignored
+    (request_from_params drops it silently; the page says so)."""
+    notices = []
+    for name, label in YEAR_PARAMETERS.items():
+        raw = (params.get(name) or "").strip()
+        if raw and parse_int(raw, low=0, high=10**18 - 1) is None:
+            notices.append(
+                _("%(field)s: “%(value)s” is not a year and was ignored.")
+                % {"field": label, "value": raw[:MAX_SHOWN_INPUT]}
+            )
+    return notices
 
 
 def request_from_params(params: QueryDict, *, page_size: int | None = None) -> SearchRequest:

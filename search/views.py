@@ -7,7 +7,7 @@ from cases.models import public_cases
 from .analytics import record_click, record_search
 from .closest import closest_themes
 from .county_map import county_tiles, map_size
-from .forms import request_from_params
+from .forms import ignored_years, request_from_params
 from .notices import understanding
 from .presentation import chips, facets, page_links, url_for
 from .promotions import promoted_cases
@@ -44,6 +44,7 @@ def search_page(request):
         "map_width": map_size()[0],
         "map_height": map_size()[1],
         "promoted": promoted_cases(search_request.text) if search_request.page == 1 else [],
+        "notices": ignored_years(request.GET),
     }
     if search_request.text and search_request.page == 1:
         record_search(search_request.text, result.total)

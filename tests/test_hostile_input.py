@@ -162,3 +162,12 @@ def test_paths_with_names_and_ids(client, first, second):
 def test_pages_ignore_their_query_string(client, params):
     for path in ("/", "/teman/", "/kommuner/", "/oppna-data/", "/sitemap.xml", "/robots.txt"):
         _get(client, path, params)
+
+
+def test_a_year_that_is_not_a_number_is_ignored_with_a_notice(client):
+    response = client.get("/sok/", {"fran": "٢٠٢٠", "till": "2021", "sida": "²"})
+    assert response.status_code == 200
+    assert "Från år: ”٢٠٢٠” är inte ett år och har ignorerats." in response.content.decode()
+    assert response.context["search"].year_from is None
+    assert response.context["search"].year_to == 2021
+    assert response.context["search"].page == 1
