@@ -36,6 +36,7 @@ MODERATOR_MODEL_PERMISSIONS = {
     "themes": ("theme", "targetgroup", "keyword"),
     "cases": ("grantallocation",),
     "wagtailsearchpromotions": ("searchpromotion",),
+    "case_search": ("synonymgroup",),
 }
 
 

@@ -3,8 +3,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from .admin_views import search_statistics
+from .synonyms_admin import SynonymGroupViewSet
 
 VIEW_STATISTICS = "case_search.view_searchweekstat"
 
@@ -25,3 +27,6 @@ def register_statistics_menu_item():
     return StatisticsMenuItem(
         _("Search statistics"), reverse("search_statistics"), icon_name="search", order=160
     )
+
+
+register_snippet(SynonymGroupViewSet)
