@@ -123,11 +123,27 @@ class RankedQuery:
         return matched, score, f"({grouped}) AS grouped", params
 
     def matching(self) -> RawSQL:
-        """Page ids of the matching pages, as a subquery."""
-        matched, _score, source, params = self._scored(None)
-        return RawSQL(
-            f"SELECT page_id FROM {source} WHERE {matched} >= {self.minimum}", tuple(params)
-        )
+        """Page ids of the matching pages, as a subquery of set operations on the postings'
+        primary key: it is read once per facet count, and grouping every row of a common term
+        to score it (as ranked() must) cost ten times as much."""
+        sets, params = [], []
+        for number, term in enumerate(self.terms):
+            alternatives = []
+            for terms, _weight in ranking.alternatives(term):
+                selects = [f"SELECT page_id FROM {TABLE} WHERE term = %s" for _ in terms]
+                alternatives.append(" INTERSECT ".join(selects))
+                params += list(terms)
+            # UNION drops duplicates: each term counts once per page.
+            union = " UNION ".join(f"SELECT page_id FROM ({a}) AS a" for a in alternatives)
+            sets.append(f"SELECT page_id FROM ({union}) AS t{number}")
+        if self.minimum >= len(sets):
+            sql = " INTERSECT ".join(sets)
+        else:
+            sql = (
+                f"SELECT page_id FROM ({' UNION ALL '.join(sets)}) AS matches "
+                f"GROUP BY page_id HAVING COUNT(*) >= {self.minimum}"
+            )
+        return RawSQL(sql, tuple(params))
 
     def ranked(self, scope: tuple[str, list] | None, offset: int, limit: int) -> list[int]:
         """Ids of the matching pages (within the scope subquery, if any), best first."""

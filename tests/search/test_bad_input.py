@@ -98,3 +98,65 @@ def test_unknown_filter_values_give_an_empty_result(engine):
 
 def test_related_for_an_unknown_case_is_empty(engine):
     assert engine.related(10**9) == []
+
+
+# Each kind of bad text on every engine: a sensible result, never an exception.
+
+
+def _ids(engine, text: str) -> set[int]:
+    result = engine.search(SearchRequest(text=text, page_size=50).normalised())
+    assert result.total == len(result.hits)
+    assert isinstance(engine.autocomplete(text[:100]), list)
+    return {hit.page_id for hit in result.hits}
+
+
+def test_a_thousand_character_query_is_cut_and_still_finds(engine):
+    plain = _ids(engine, "läxhjälp")
+    assert plain
+    # The request keeps the first 200 characters (search/request.py).
+    assert _ids(engine, ("läxhjälp, " * 100)[:1000]) == plain
+
+
+def test_only_stop_words_or_only_punctuation_find_nothing(engine):
+    for text in ("och i på att det som", "hur kan vi", "!?.,;:–—()[]{}«»…", "- - -"):
+        result = engine.search(SearchRequest(text=text).normalised())
+        assert result.total == 0 and result.hits == [], text
+        assert result.suggestion is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"läxhjälp"',
+        "(läxhjälp)",
+        "läxhjälp*",
+        "^läxhjälp",
+        "läxhjälp^",
+        "läxhjälp:",
+        "läxhjälp AND",
+        "läxhjälp OR",
+        "NEAR(läxhjälp)",
+        "läxhjälp~",
+    ],
+)
+def test_query_syntax_characters_are_not_syntax(engine, text):
+    assert _ids(engine, text) == _ids(engine, "läxhjälp")
+
+
+def test_nul_bytes_and_control_characters(engine):
+    assert _ids(engine, "läxhjälp\x00") == _ids(engine, "läxhjälp")
+    # Nothing but control characters is no text: the listing of every case.
+    assert _ids(engine, "\x00\x01\x7f") == _ids(engine, "")
+
+
+def test_invalid_utf8_and_lone_surrogates(engine):
+    broken = b"\xff\xfe\xc3".decode("utf-8", "surrogateescape")
+    assert _ids(engine, broken) == set()
+    assert _ids(engine, f"läxhjälp {broken}") == _ids(engine, "läxhjälp")
+    assert _ids(engine, "läxhjälp \ud800") == _ids(engine, "läxhjälp")
+
+
+def test_mixed_scripts(engine):
+    assert _ids(engine, "läxhjälp Москва 東京 العربية") == set()
+    assert _ids(engine, "Москва") == set()
+    assert _ids(engine, "läxhjälp 😀") == _ids(engine, "läxhjälp")
