@@ -116,6 +116,7 @@ def test_admin_view_breaks_no_policy(view, admin_page, admin_ids, site_url):
     policy = response.all_headers().get("content-security-policy", "")
     assert "default-src 'self'" in policy
     assert "object-src 'none'" in policy
+    assert "script-src-attr 'none'" in policy  # inline event handlers stay refused
 
 
 def test_a_case_seen_by_a_logged_in_editor_breaks_no_policy(admin_page, public_pages, site_url):
