@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from search.analysis.compounds import split
 from search.analysis.normalisation import WORD, clean, normalise
 from search.analysis.stemming import stem
-from search.analysis.stopwords import STOP_WORDS
+from search.analysis.stopwords import QUESTION_FILLER, QUESTION_WORDS, STOP_WORDS
 
 # Weights of a term's alternatives: the word itself, its compound parts, a synonym.
-OWN, PARTS, SYNONYM = 1.0, 0.8, 0.8
+OWN, PARTS, SYNONYM, HEAD_ONLY = 1.0, 0.8, 0.8, 0.6
+# Last parts of a compound that add little to its first ones (brobyggar-verksamhet,
+# läxhjälps-projekt): the first parts alone are an alternative, with a lower weight.
+GENERIC_TAILS = frozenset({"verksamhet", "projekt", "satsning", "insats", "program", "modell"})
 # Longer queries are cut: the first words count (a pasted paragraph is no query).
 MAX_TERMS = 32
 MAX_TEXT = 2000
@@ -47,21 +50,30 @@ class ParsedQuery:
 
 
 def _tokens(text: str) -> list[str]:
-    """Normalised words of the text without stop words and capitalised operators."""
-    return [
-        token.lower()
-        for token in WORD.findall(text)
-        if token not in OPERATORS and token.lower() not in STOP_WORDS
-    ]
+    """Normalised words of the text without stop words and capitalised operators; in a question
+    also without the question's filler (QUESTION_FILLER), unless nothing else is left."""
+    found = [token.lower() for token in WORD.findall(text) if token not in OPERATORS]
+    question = text.rstrip().endswith("?") or not QUESTION_WORDS.isdisjoint(found)
+    kept = [token for token in found if token not in STOP_WORDS]
+    if question:
+        content = [token for token in kept if token not in QUESTION_FILLER]
+        if content:
+            return content
+    return kept
 
 
 def _word_term(word: str, synonyms) -> QueryTerm:
     own = (stem(word),)
     alternatives, weights = [own], [OWN]
-    parts = tuple(dict.fromkeys(stem(part) for part in split(word)))
+    lemmas = split(word)
+    parts = tuple(dict.fromkeys(stem(part) for part in lemmas))
     if len(parts) > 1:
         alternatives.append(parts)
         weights.append(PARTS)
+        if lemmas[-1] in GENERIC_TAILS:
+            # A brobyggarverksamhet is brobyggare work: the first parts alone match too.
+            alternatives.append(tuple(dict.fromkeys(stem(part) for part in lemmas[:-1])))
+            weights.append(HEAD_ONLY)
     for expansion in synonyms.expansions(own) if synonyms is not None else ():
         if expansion not in alternatives:
             alternatives.append(expansion)

@@ -19,8 +19,21 @@ _SNOWBALL = """
 _QUESTIONS = """
     vilkens vilket vilkas varifrån varthän hurdan hurudan
     får få fick fått kunna kunnat ska skall bör borde måste vill ville går gå gick
-    finns fanns funnits göra gör gjorde gjort görs arbeta jobba
+    finns fanns funnits göra gör gjorde gjort görs arbeta jobba kommer
     någon något några många flera fler mer mest också även samt hos ifrån bland
     bra goda god gott exempel tips sätt t ex tex etc osv bl a bla
 """
 STOP_WORDS: frozenset[str] = frozenset(_SNOWBALL.split()) | frozenset(_QUESTIONS.split())
+
+# Words that say whose situation a question is about or that it wants a change, not what it is
+# about: left out of a query that is a question ("hur kan vi minska ungdomsarbetslösheten i en
+# liten kommun?" is about ungdomsarbetslöshet). Still indexed, and still searched in a query that
+# is not a question ("liten kommun", "minska matsvinn").
+_FILLER = """
+    kommun kommuner kommunen kommunerna andra liten litet lilla små stor stort stora minska
+    minskar öka ökar förbättra förbättrar använda använder nå når hjälpa hjälper lyckas lyckats
+"""
+QUESTION_FILLER: frozenset[str] = frozenset(_FILLER.split())
+# Words that make a query a question.
+_QUESTION = "hur vad varför vilka vilken vilket när vem vart finns kan går"
+QUESTION_WORDS: frozenset[str] = frozenset(_QUESTION.split())

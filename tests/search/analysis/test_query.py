@@ -143,3 +143,30 @@ def test_issue_queries_find_their_documents_through_the_analysis(query, document
 )
 def test_unrelated_documents_do_not_match(query, document):
     assert not _matches(query, document)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("hur kan vi minska ungdomsarbetslösheten i en liten kommun", ["ungdomsarbetslösheten"]),
+        (
+            "vad gör andra kommuner för att nyanlända kvinnor ska få jobb?",
+            ["nyanlända", "kvinnor", "jobb"],
+        ),
+        ("insatser för elever som inte kommer till skolan", ["insatser", "elever", "skolan"]),
+        ("hur kan vi minska?", ["minska"]),  # nothing else left: the filler is searched
+    ],
+)
+def test_a_questions_filler_does_not_count(question, words):
+    assert _words(parse_query(question)) == words
+
+
+def test_the_same_words_count_outside_a_question():
+    assert _words(parse_query("liten kommun")) == ["liten", "kommun"]
+    assert _words(parse_query("minska matsvinn")) == ["minska", "matsvinn"]
+
+
+def test_a_compound_with_a_generic_last_part_also_matches_its_first_part():
+    (term,) = parse_query("brobyggarverksamhet").terms
+    assert (stem("brobyggare"),) in term.alternatives
+    assert term.weights[term.alternatives.index((stem("brobyggare"),))] < 0.8
