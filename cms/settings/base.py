@@ -112,7 +112,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+            "BACKEND": env_str("CACHE_BACKEND", "cms.cache.DatabaseCache"),
             "LOCATION": env_str("CACHE_LOCATION", "kunskapsbanken_cache"),
             # Django's default of 300 entries would evict rate-limit counters under load.
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},

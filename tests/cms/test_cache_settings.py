@@ -28,7 +28,7 @@ def cache_of(**variables) -> list[str]:
 @pytest.mark.parametrize(
     ("variables", "expected"),
     [
-        ({}, ["django.core.cache.backends.db.DatabaseCache", "kunskapsbanken_cache"]),
+        ({}, ["cms.cache.DatabaseCache", "kunskapsbanken_cache"]),
         (
             {"REDIS_URL": "redis://cache.example.org:6379/0"},
             ["django.core.cache.backends.redis.RedisCache", "redis://cache.example.org:6379/0"],
