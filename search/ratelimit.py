@@ -5,8 +5,8 @@ starving everyone else. The client is identified by a hash of its address (the f
 X-Forwarded-For hop when TRUSTED_PROXY_COUNT says a proxy sets it), never stored beyond the
 window. The default cache (a database table, or Redis with REDIS_URL) is shared by all server
 processes, so the limit holds for the whole server; tests/search/test_ratelimit_workers.py checks
-it with two gunicorn workers. On the database cache the increment is a read and a write, so a few
-requests racing each other from one client may each pass; Redis counts atomically.
+it with two gunicorn workers. Both count atomically: Redis by itself, the database cache by locking
+the counter's row first (cms/cache.py).
 """
 
 from __future__ import annotations
