@@ -15,10 +15,13 @@ from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
 UNCOMPRESSED_PREFIXES = ("/admin/",)
+# Text compresses; ZIP, XLSX, images and PDFs are compressed already.
+TEXT_TYPES = ("text/", "application/json", "application/xml", "application/atom+xml")
+TEXT_TYPES += ("application/rss+xml", "application/javascript", "image/svg+xml")
 
 
-def safe_to_compress(path: str, request_cookies, response_cookies) -> bool:
-    if path.startswith(UNCOMPRESSED_PREFIXES):
+def safe_to_compress(path: str, request_cookies, response_cookies, content_type="") -> bool:
+    if path.startswith(UNCOMPRESSED_PREFIXES) or not content_type.startswith(TEXT_TYPES):
         return False
     session = settings.SESSION_COOKIE_NAME
     return session not in request_cookies and session not in response_cookies
@@ -26,6 +29,7 @@ def safe_to_compress(path: str, request_cookies, response_cookies) -> bool:
 
 class PublicGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if not safe_to_compress(request.path, request.COOKIES, response.cookies):
+        content_type = response.get("Content-Type", "")
+        if not safe_to_compress(request.path, request.COOKIES, response.cookies, content_type):
             return response
         return super().process_response(request, response)

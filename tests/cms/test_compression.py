@@ -40,8 +40,11 @@ def test_a_signed_in_editor_gets_uncompressed_public_pages(client, superuser):
 
 
 def test_the_rule():
-    assert safe_to_compress("/kommuner/", {}, {})
-    assert safe_to_compress("/", {"csrftoken": "x", "django_language": "en"}, {})
-    assert not safe_to_compress("/admin/pages/", {}, {})
-    assert not safe_to_compress("/", {"sessionid": "x"}, {})
-    assert not safe_to_compress("/", {}, {"sessionid": "x"})
+    html = "text/html; charset=utf-8"
+    assert safe_to_compress("/kommuner/", {}, {}, html)
+    assert safe_to_compress("/", {"csrftoken": "x", "django_language": "en"}, {}, html)
+    assert safe_to_compress("/api/v1/sok/", {}, {}, "application/json")
+    assert not safe_to_compress("/admin/pages/", {}, {}, html)
+    assert not safe_to_compress("/", {"sessionid": "x"}, {}, html)
+    assert not safe_to_compress("/", {}, {"sessionid": "x"}, html)
+    assert not safe_to_compress("/oppna-data/insatser.zip", {}, {}, "application/zip")

@@ -139,13 +139,15 @@ def test_county_map_shows_counts_and_filters_by_county(client, search_backend):
     expected = CaseStudyPage.objects.live().filter(
         themes__slug="grundskola", municipality__county_code="17"
     )
-    label = f'aria-label="Värmlands län: {expected.count()} insats'
+    # The accessible name starts with the tile's visible text, such as "Värmland 3" (WCAG 2.5.3).
+    label = f'aria-label="Värmland: {expected.count()} insats'
     assert label in html
-    link = re.search(r'<a href="([^"]*)" aria-label="Värmlands län', html).group(1)
+    assert f'<span class="tile-map__value">{expected.count()}</span>' in html
+    link = re.search(r'<a class="[^"]*" href="([^"]*)" aria-label="Värmland:', html).group(1)
     assert "lan=17" in link and "tema=grundskola" in link
     selected = _get(client, "/sok/" + link.replace("&amp;", "&"))
-    assert "Värmlands län: " in selected and "(valt)" in selected
-    assert html.count("<rect") == 21
+    assert "Värmland: " in selected and "(valt)" in selected and "is-selected" in selected
+    assert html.count('class="tile-map__tile') == 21
 
 
 def test_an_unreachable_cluster_gives_results_and_a_notice(client, settings):
