@@ -25,6 +25,10 @@ MIN_LENGTH = 4
 MAX_UNKNOWN_WORDS = 3
 CANDIDATES_PER_WORD = 3
 MAX_COMBINATIONS = 6
+# A word found in this many cases or fewer may itself be a typo ("språkutvekling" in one text);
+# it is corrected only to a word at least MORE_FREQUENT times as frequent.
+RARE_CASES = 1
+MORE_FREQUENT = 3
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -81,41 +85,46 @@ def closest(
     candidates: Iterable[str],
     frequencies: Callable[[list[str]], dict[str, int]],
     n: int = CANDIDATES_PER_WORD,
+    own: int = 0,
 ) -> list[str]:
     """The n best candidates within max_distance, best first: fewest edits, then the most
-    frequent (frequencies are asked for the close candidates only), then alphabetical."""
+    frequent (frequencies are asked for the close candidates only), then alphabetical. A word
+    the index knows (`own` cases) is only corrected to one MORE_FREQUENT times as frequent."""
     reachable = within_reach(word, candidates)
     counts = frequencies(sorted(reachable)) if reachable else {}
     ranked = sorted(reachable, key=lambda c: (reachable[c], -counts.get(c, 0), c))
-    return ranked[:n]
+    return [c for c in ranked if not own or counts.get(c, 0) >= MORE_FREQUENT * own][:n]
 
 
 def words_to_correct(
-    text: str, known: Callable[[list[str]], set[str]], stop_words: frozenset[str]
-) -> list[str]:
-    """The query's words worth correcting: long enough, not numbers or stop words, and unknown
-    to the index (`known` returns which of the given words it knows)."""
+    text: str,
+    frequencies: Callable[[list[str]], dict[str, int]],
+    stop_words: frozenset[str],
+) -> dict[str, int]:
+    """The query's words worth correcting, with the number of cases each is found in: long
+    enough, not numbers or stop words, and unknown to the index or rare in it (at most
+    RARE_CASES cases – a typo in one case's text is still a typo)."""
     words = [w for w in _words(text) if len(w) >= MIN_LENGTH and not w.isdigit()]
     words = [w for w in dict.fromkeys(words) if w not in stop_words]
     if not words:
-        return []
-    familiar = known(words)
-    return [word for word in words if word not in familiar]
+        return {}
+    counts = frequencies(words)
+    return {word: counts.get(word, 0) for word in words if counts.get(word, 0) <= RARE_CASES}
 
 
 def corrections(
     text: str,
-    unknown: list[str],
+    unknown: dict[str, int],
     candidates_for: Callable[[str], Iterable[str]],
     frequencies: Callable[[list[str]], dict[str, int]] = lambda words: {},
 ) -> list[Correction]:
-    """Corrected versions of the text, most likely first: every unknown word replaced by one of its
-    closest candidates (words without a candidate stay as typed)."""
+    """Corrected versions of the text, most likely first: every unknown or rare word (with its
+    case count) replaced by one of its closest candidates (words without one stay as typed)."""
     if not unknown or len(unknown) > MAX_UNKNOWN_WORDS:
         return []
     options = []
-    for word in unknown:
-        found = closest(word, candidates_for(word), frequencies)
+    for word, own in unknown.items():
+        found = closest(word, candidates_for(word), frequencies, own=own)
         options.append([(word, choice) for choice in found] or [(word, word)])
     results = []
     for combination in islice(product(*options), MAX_COMBINATIONS):

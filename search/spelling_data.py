@@ -3,7 +3,8 @@
 The database engine's index is kept on every installation – it is written in the publishing
 transaction and stands in when a cluster fails – so its word list (CaseSearchWord: every indexed
 word with its analysed form) is the vocabulary for every engine. A word's frequency is the number
-of cases its analysed form is indexed for (the postings table of the database engine).
+of cases its analysed form is indexed for (the postings table of the database engine); a query
+word is corrected when it is unknown or rare there.
 """
 
 from __future__ import annotations
@@ -19,15 +20,6 @@ POSTINGS_TABLE = "case_search_posting"
 MAX_CANDIDATES = 50_000
 
 
-def known_words(words: list[str]) -> set[str]:
-    stems = {word: stem(word) for word in words}
-    indexed = set(
-        CaseSearchWord.objects.filter(stem__in=set(stems.values())).values_list("stem", flat=True)
-    )
-    indexed |= set(CaseSearchWord.objects.filter(word__in=words).values_list("word", flat=True))
-    return {word for word in words if stems[word] in indexed or word in indexed}
-
-
 def candidates(word: str) -> list[str]:
     """Indexed words that may be this one misspelt. Typos rarely hit the first letter; assuming
     that keeps the candidates few."""
@@ -41,7 +33,9 @@ def candidates(word: str) -> list[str]:
 
 
 def frequencies(words: list[str]) -> dict[str, int]:
-    """word -> the number of indexed cases with its analysed form (0 without a postings table)."""
+    """word -> the number of indexed cases with its analysed form (empty without a postings
+    table: then every word counts as unknown, and only a correction that finds clearly more is
+    used)."""
     stems = {word: stem(word) for word in words}
     if not stems or POSTINGS_TABLE not in _tables():
         return {}
@@ -65,6 +59,7 @@ def _tables() -> set[str]:
 
 
 def correct(text: str) -> list[Correction]:
-    """Corrections of the text's unknown words, most likely first (none if all are known)."""
-    unknown = words_to_correct(text, known_words, STOP_WORDS)
+    """Corrections of the text's unknown or rare words, most likely first (none if all are
+    common in the index)."""
+    unknown = words_to_correct(text, frequencies, STOP_WORDS)
     return corrections(text, unknown, candidates, frequencies)

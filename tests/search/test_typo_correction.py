@@ -50,24 +50,37 @@ def test_short_words_get_one_edit_long_words_two():
     assert spelling.max_distance("språkutvekling") == 2
 
 
-def test_only_unknown_long_non_stop_words_are_corrected():
-    known = {"läxhjälp"}
+def test_only_unknown_or_rare_long_non_stop_words_are_corrected():
+    counts = {"läxhjälp": 12, "språkutvekling": 1}
     words = spelling.words_to_correct(
-        "hur läxhjälp nyanlänna 2021 bo", lambda ws: {w for w in ws if w in known}, STOP_WORDS
+        "hur läxhjälp nyanlänna språkutvekling 2021 bo",
+        lambda ws: {w: counts[w] for w in ws if w in counts},
+        STOP_WORDS,
     )
-    assert words == ["nyanlänna"]
+    assert words == {"nyanlänna": 0, "språkutvekling": 1}
+
+
+def test_a_rare_known_word_is_corrected_only_to_a_much_more_frequent_one():
+    counts = {"språkutveckling": 6, "språkutvecklare": 2}
+
+    def frequencies(words):
+        return {word: counts.get(word, 0) for word in words}
+
+    candidates = ["språkutveckling", "språkutvecklare"]
+    assert spelling.closest("språkutvekling", candidates, frequencies, own=1) == ["språkutveckling"]
+    assert spelling.closest("språkutvekling", candidates, frequencies, own=3) == []
 
 
 def test_corrections_replace_each_unknown_word_and_keep_the_rest_as_typed():
     found = spelling.corrections(
-        "Läxhjälp för Nyanlänna", ["nyanlänna"], lambda word: ["nyanlända"]
+        "Läxhjälp för Nyanlänna", {"nyanlänna": 0}, lambda word: ["nyanlända"]
     )
     assert found[0].text == "Läxhjälp för nyanlända"
     assert found[0].replaced == (("nyanlänna", "nyanlända"),)
 
 
 def test_too_many_unknown_words_are_another_vocabulary_not_typos():
-    unknown = ["abcd", "efgh", "ijkl", "mnop"]
+    unknown = {"abcd": 0, "efgh": 0, "ijkl": 0, "mnop": 0}
     assert spelling.corrections(" ".join(unknown), unknown, lambda w: ["abce"]) == []
 
 
