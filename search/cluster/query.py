@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import A, Q, Search
 
 from cases.choices import EvidenceLevel, Status
-from search import analysis, ranking
+from search import analysis, filters, ranking
 from search.cluster.mapping import (
     DESCRIPTION_FOLDED,
     PAIR_FIELDS,
@@ -64,14 +64,15 @@ class Facet:
     order_by_key: bool = False
 
 
+_FIELD = filters.FILTER_FIELDS
 FACET_SPECS = {
-    "themes": Facet("theme_slugs", "facet_themes", 50),
-    "keywords": Facet("keyword_slugs", "facet_keywords", 50),
-    "municipalities": Facet("municipality_code", "facet_municipality", 300),
-    "counties": Facet("county_code", "facet_county", 30),
-    "statuses": Facet("status", "status", 10),
-    "target_groups": Facet("target_group_slugs", "facet_target_groups", 50),
-    "evidence_levels": Facet("evidence_level", "evidence_level", 10),
+    "themes": Facet(_FIELD["themes"], "facet_themes", 50),
+    "keywords": Facet(_FIELD["keywords"], "facet_keywords", 50),
+    "municipalities": Facet(_FIELD["municipalities"], "facet_municipality", 300),
+    "counties": Facet(_FIELD["counties"], "facet_county", 30),
+    "statuses": Facet(_FIELD["statuses"], "status", 10),
+    "target_groups": Facet(_FIELD["target_groups"], "facet_target_groups", 50),
+    "evidence_levels": Facet(_FIELD["evidence_levels"], "evidence_level", 10),
     "start_years": Facet(None, "start_year", 100, order_by_key=True),
     "has_indicators": Facet(None, "has_indicators", 2),
 }
@@ -148,14 +149,14 @@ def text_query(parsed):
     )
 
 
-def _year_filter(year_from: int | None, year_to: int | None):
-    """Cases active in the range: started by its end and not ended before its start."""
+def _year_filter(years: dict):
+    """search/filters.py's year_range: started by its end and not ended before its start."""
     clauses = [Q("exists", field="start_year")]
-    if year_to is not None:
-        clauses.append(Q("range", start_year={"lte": year_to}))
-    if year_from is not None:
+    if years["start_year_at_most"] is not None:
+        clauses.append(Q("range", start_year={"lte": years["start_year_at_most"]}))
+    if years["end_year_at_least"] is not None:
         still_running = ~Q("exists", field="end_year")
-        clauses.append(still_running | Q("range", end_year={"gte": year_from}))
+        clauses.append(still_running | Q("range", end_year={"gte": years["end_year_at_least"]}))
     return Q("bool", filter=clauses)
 
 
@@ -165,8 +166,9 @@ def filter_clauses(request: SearchRequest) -> dict:
     for name, spec in FACET_SPECS.items():
         if spec.filter_field and request.filter_values(name):
             clauses[name] = Q("terms", **{spec.filter_field: list(request.filter_values(name))})
-    if request.year_from is not None or request.year_to is not None:
-        clauses["start_years"] = _year_filter(request.year_from, request.year_to)
+    years = filters.year_range(request)
+    if years is not None:
+        clauses["start_years"] = _year_filter(years)
     if request.has_indicators is not None:
         clauses["has_indicators"] = Q("term", has_indicators=request.has_indicators)
     return clauses
@@ -203,12 +205,15 @@ def facet_aggregations(filters: dict) -> dict:
 
 
 def _sort(sort: str) -> list:
-    newest = [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}]
-    if sort == "start_date":
-        return [{"start_date": {"order": "desc", "missing": "_last"}}, *newest]
-    if sort == "newest":
-        return newest
-    return ["_score", *newest]
+    """search/filters.py's sort orders; relevance is the score, then newest."""
+    fields = filters.sort_fields("newest" if sort == "relevance" else sort)
+    order = [
+        {field: {"order": "desc"}}
+        if field == "id"
+        else {field: {"order": "desc", "missing": "_last"}}
+        for field in fields
+    ]
+    return ["_score", *order] if sort == "relevance" else order
 
 
 def search_body(request: SearchRequest, parsed=None) -> dict:

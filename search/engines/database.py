@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import EvidenceLevel, Status
 from cases.models import Municipality, MunicipalityPage
-from search import analysis, ranking
+from search import analysis, filters, ranking
 from search.engines.database_postings import PostingIndex
 from search.models import CaseSearchDocument, CaseSearchEntry, CaseSearchTag, CaseSearchWord
 from search.request import (
@@ -39,12 +39,8 @@ from search.request import (
 from themes.models import Keyword, TargetGroup, Theme, ThemeIndexPage
 
 CHUNK_SIZE = 500
-# Request filter -> (document field with the slugs, document field with the names).
-TAGS = {
-    "themes": ("theme_slugs", "themes"),
-    "keywords": ("keyword_slugs", "keywords"),
-    "target_groups": ("target_group_slugs", "target_groups"),
-}
+# List filter -> (document field with the slugs, document field with the names).
+TAGS = {name: (filters.FILTER_FIELDS[name], name) for name in filters.LIST_FILTERS}
 # Facet -> (entry column counted, entry column with the label or None for a fixed label).
 COLUMNS = {
     "municipalities": ("municipality_code", "municipality"),
@@ -53,14 +49,6 @@ COLUMNS = {
     "evidence_levels": ("evidence_level", None),
     "start_years": ("start_year", None),
     "has_indicators": ("has_indicators", None),
-}
-ORDERS = {
-    "newest": (F("published_at").desc(nulls_last=True), "-page_id"),
-    "start_date": (
-        F("start_date").desc(nulls_last=True),
-        F("published_at").desc(nulls_last=True),
-        "-page_id",
-    ),
 }
 INDICATOR_LABELS = {"true": _("With measured results"), "false": _("Without measured results")}
 # did-you-mean: how many corrections of one word to consider, and how many combinations to try.
@@ -120,7 +108,7 @@ class DatabaseEngine:
                 scope = _filtered(CaseSearchEntry.objects.all(), request)
                 scope = scope.values("page_id").query.sql_with_params()
             return query.ranked(scope, request.offset, request.page_size)
-        ordered = found.order_by(*ORDERS.get(request.sort, ORDERS["newest"]))
+        ordered = found.order_by(*_order(request.sort))
         end = request.offset + request.page_size
         return list(ordered.values_list("page_id", flat=True)[request.offset : end])
 
@@ -261,20 +249,34 @@ class DatabaseEngine:
 # Filters and facets
 
 
+def _order(sort: str) -> list:
+    """search/filters.py's sort order as entry columns (missing values last)."""
+    return [
+        "-page_id" if field == "id" else F(field).desc(nulls_last=True)
+        for field in filters.sort_fields(sort)
+    ]
+
+
 def _filtered(entries: QuerySet, request: SearchRequest) -> QuerySet:
-    for name, (column, _label) in COLUMNS.items():
-        if name in FILTER_FIELDS and request.filter_values(name):
-            entries = entries.filter(**{f"{column}__in": request.filter_values(name)})
-    for kind in TAGS:
-        if request.filter_values(kind):
-            tagged = CaseSearchTag.objects.filter(kind=kind, slug__in=request.filter_values(kind))
+    """search/filters.py's filters: entry columns, or tag rows for the list-valued ones."""
+    for name, column in filters.FILTER_FIELDS.items():
+        values = request.filter_values(name)
+        if not values:
+            continue
+        if name in filters.LIST_FILTERS:
+            tagged = CaseSearchTag.objects.filter(kind=name, slug__in=values)
             entries = entries.filter(page_id__in=tagged.values("entry_id"))
-    if request.year_from is not None or request.year_to is not None:
+        else:
+            entries = entries.filter(**{f"{column}__in": values})
+    years = filters.year_range(request)
+    if years is not None:
         entries = entries.filter(start_year__isnull=False)
-    if request.year_to is not None:
-        entries = entries.filter(start_year__lte=request.year_to)
-    if request.year_from is not None:
-        entries = entries.filter(Q(end_year__isnull=True) | Q(end_year__gte=request.year_from))
+        if years["start_year_at_most"] is not None:
+            entries = entries.filter(start_year__lte=years["start_year_at_most"])
+        if years["end_year_at_least"] is not None:
+            entries = entries.filter(
+                Q(end_year__isnull=True) | Q(end_year__gte=years["end_year_at_least"])
+            )
     if request.has_indicators is not None:
         entries = entries.filter(has_indicators=request.has_indicators)
     return entries
