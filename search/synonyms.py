@@ -34,8 +34,8 @@ def _fingerprint() -> tuple:
 
 def load_groups() -> tuple[tuple[str, ...], ...]:
     groups = []
-    for words in SynonymGroup.objects.filter(active=True).order_by("pk").values_list(
-        "words", flat=True
+    for words in (
+        SynonymGroup.objects.filter(active=True).order_by("pk").values_list("words", flat=True)
     ):
         terms = tuple(split_terms(words))
         if len(terms) >= 2:
