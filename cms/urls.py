@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cases.views import exports, open_data
 from search.forms import request_from_params
 from search.ratelimit import rate_limited
-from search.service import search_cases
+from search.service import case_ids
 
 from .icons import apple_touch_icon, favicon
 from .views import robots_txt, sitemap
@@ -16,7 +16,7 @@ from .views import robots_txt, sitemap
 # search app's parsing and search through as_view(), as cases does not import search.
 limit_downloads = rate_limited("download")
 case_list_export = exports.CaseListExport.as_view(
-    parse_params=request_from_params, search=search_cases
+    parse_params=request_from_params, case_ids=case_ids
 )
 
 urlpatterns = [

@@ -9,13 +9,14 @@ times out, with `degraded` set so the page can say results may be less complete.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from django.conf import settings
 
 from .engines.base import SearchEngine, SearchUnavailable
-from .request import Hit, SearchRequest, SearchResult, Suggestion
+from .request import MAX_PAGE_SIZE, Hit, SearchRequest, SearchResult, Suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,27 @@ def _with_fallback(operation: str, call):
 def _search(request: SearchRequest) -> SearchResult:
     result, degraded = _with_fallback("search", lambda engine: engine.search(request))
     result.degraded = degraded
+    if result.engine != database_engine().name:
+        result.hits = _still_public(result.hits)
     return result
+
+
+def _still_public(hits: list[Hit]) -> list[Hit]:
+    """The cluster's hits that the database index still holds.
+
+    The database index changes in the same transaction as an unpublication or a new view
+    restriction; the cluster follows when the task worker has run. Until then a case that is no
+    longer public must not be listed, so its hit is dropped (counts may be one too high for
+    those few seconds).
+    """
+    from .models import CaseSearchEntry
+
+    indexed = set(
+        CaseSearchEntry.objects.filter(page_id__in=[hit.page_id for hit in hits]).values_list(
+            "page_id", flat=True
+        )
+    )
+    return [hit for hit in hits if hit.page_id in indexed]
 
 
 def search_cases(request: SearchRequest) -> SearchResult:
@@ -143,6 +164,26 @@ def _corrected(searched: SearchRequest, result: SearchResult):
             candidate.degraded = candidate.degraded or result.degraded
             return candidate, correction
     return result, None
+
+
+def case_ids(request: SearchRequest) -> Iterator[int]:
+    """Every case /sok/ lists for a request, in the page's order: what its downloads hold.
+
+    Without text the database index answers, with no result window, so a download can hold any
+    number of cases. With text the service ranks as for the page, page after page, up to its
+    result window (MAX_PAGE × MAX_PAGE_SIZE cases).
+    """
+    request = request.normalised()
+    if not request.text:
+        yield from database_engine().ordered_ids(request)
+        return
+    page = 1
+    while True:
+        result = search_cases(replace(request, page=page, page_size=MAX_PAGE_SIZE))
+        yield from (hit.page_id for hit in result.hits)
+        if not result.hits or result.request.page != page or page >= result.page_count:
+            return
+        page += 1
 
 
 def autocomplete(prefix: str, limit: int = 8) -> list[Suggestion]:

@@ -46,13 +46,14 @@ def attachment(chunks, format_key: str, filename: str) -> StreamingHttpResponse:
 class CaseListExport(View):
     """The published cases /sok/ lists for the same query string, as a file.
 
-    `parse_params` (query string -> criteria) and `search` (criteria -> result) are the search
-    app's; cms/urls.py passes them in through as_view(), because cases does not import search.
+    `parse_params` (query string -> criteria) and `case_ids` (criteria -> the listed page ids) are
+    the search app's; cms/urls.py passes them in through as_view(), because cases does not import
+    search.
     """
 
     http_method_names = ["get", "head"]
     parse_params: Callable[[QueryDict], Any] | None = None
-    search: Callable[[Any], Any] | None = None
+    case_ids: Callable[[Any], Any] | None = None
 
     def get(self, request, suffix: str):
         format_key = EXPORT_SUFFIXES.get(suffix)
@@ -60,7 +61,7 @@ class CaseListExport(View):
             raise Http404(_("There is no download in that format."))
         criteria = self.parse_params(request.GET)
         rows = case_list_rows(
-            criteria, PageUrls(request.build_absolute_uri("/")), search=self.search
+            criteria, PageUrls(request.build_absolute_uri("/")), case_ids=self.case_ids
         )
         filename = export_filename(format_key, timezone.localdate())
         return attachment(stream(format_key, CASE_COLUMNS, rows), format_key, filename)
