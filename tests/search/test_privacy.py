@@ -212,3 +212,41 @@ def test_setting_privacy_in_the_admin_hides_the_case_at_once(
         client.post(url, {"restriction_type": "none"})
     client.logout()
     assert all(seen(client, scene).values())
+
+
+@pytest.fixture
+def lagging_cluster(opensearch_url, settings, db):
+    """The service configured with a real cluster whose index updates never run (no worker)."""
+    import uuid
+
+    from search import service
+
+    settings.SEARCH_ENGINE = "opensearch"
+    settings.SEARCH_ENGINE_URL = opensearch_url
+    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
+    engine = service.cluster_engine()
+    engine.clear()
+    yield engine
+    engine.clear()
+
+
+def test_a_cluster_that_lags_behind_never_lists_a_case_made_private(
+    client, lagging_cluster, filipstad, django_capture_on_commit_callbacks
+):
+    """The cluster hears of a new restriction only when the task worker runs; until then the
+    database index, changed in the same transaction, decides what may be listed."""
+    from search.documents import case_document
+
+    case = make_case(filipstad, title=TITLE, slug="zebrapedagogik", summary=SUMMARY)
+    other = make_case(filipstad, title="Zebrapedagogik för vuxna", slug="zebra-vuxna")
+    lagging_cluster.index([case_document(case), case_document(other)])
+    assert TITLE in _unmarked(_text(client, "/sok/", {"q": WORD}))
+
+    with django_capture_on_commit_callbacks(execute=False):  # the worker has not run yet
+        PageViewRestriction.objects.create(
+            page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+        )
+
+    html = _unmarked(_text(client, "/sok/", {"q": WORD}))
+    assert TITLE not in html
+    assert "Zebrapedagogik för vuxna" in html
