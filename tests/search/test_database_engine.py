@@ -4,7 +4,6 @@ and facet details. Runs on whichever database the suite runs on (SQLite or Postg
 import pytest
 
 from cases.choices import Status
-from search import text
 from search.engines.database import DatabaseEngine
 from search.models import CaseSearchEntry, CaseSearchTag
 from search.request import SearchRequest
@@ -90,40 +89,6 @@ def _search(engine, **fields):
 
 def _ids(result) -> list[int]:
     return [hit.page_id - FIRST_ID for hit in result.hits]
-
-
-def test_words_are_lower_cased_and_keep_swedish_letters():
-    assert text.words("Hällefors ÖPPNAR Åsele-vägen, 2024!") == [
-        "hällefors",
-        "öppnar",
-        "åsele",
-        "vägen",
-        "2024",
-    ]
-    assert text.stem("brobyggarna") == text.stem("brobyggare")
-    assert text.terms("skola och hem") == ["skola", "hem"]
-
-
-def test_folding_drops_accents_for_autocomplete():
-    assert text.fold("Hällefors  Åre–Östra, Malmö é") == "hallefors are ostra malmo e"
-
-
-def test_highlight_escapes_the_text_and_marks_every_form_of_the_word():
-    wanted = frozenset({text.stem("brobyggare")})
-    marked = text.highlight('<b>Brobyggarna</b> & "brobyggaren"', wanted)
-    assert marked == (
-        "&lt;b&gt;<mark>Brobyggarna</mark>&lt;/b&gt; &amp; &quot;<mark>brobyggaren</mark>&quot;"
-    )
-    assert text.highlight("Inget här", wanted) is None
-
-
-def test_snippet_is_a_short_escaped_window_around_the_first_match():
-    body = "<i>Början</i> " + "ord " * 100 + "Brobyggare kom. " + "mer " * 100
-    snippet = text.snippet(body, frozenset({text.stem("brobyggare")}))
-    assert snippet.startswith("…") and snippet.endswith("…")
-    assert "<mark>Brobyggare</mark>" in snippet
-    assert "<i>" not in snippet
-    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 210
 
 
 @pytest.mark.parametrize(
