@@ -74,6 +74,15 @@ def _word_term(word: str, synonyms) -> QueryTerm:
             # A brobyggarverksamhet is brobyggare work: the first parts alone match too.
             alternatives.append(tuple(dict.fromkeys(stem(part) for part in lemmas[:-1])))
             weights.append(HEAD_ONLY)
+        # Ungdomsarbetslöshet is also arbetslöshet among unga: a part's one-word synonyms.
+        for position, part in enumerate(parts):
+            for expansion in synonyms.expansions((part,)) if synonyms is not None else ():
+                variant = tuple(
+                    dict.fromkeys((*parts[:position], *expansion, *parts[position + 1 :]))
+                )
+                if len(expansion) == 1 and variant not in alternatives:
+                    alternatives.append(variant)
+                    weights.append(min(PARTS, SYNONYM))
     for expansion in synonyms.expansions(own) if synonyms is not None else ():
         if expansion not in alternatives:
             alternatives.append(expansion)

@@ -7,10 +7,10 @@ at the end; each engine is set up once (the cluster index rebuilt with the proje
 Every query is searched the way the /sok/ page searches it. A failure names the query, its kind,
 the grade-3 cases that were missed and the top ten that came instead.
 
-The search of d323c63 (before the rework of #12) fails many of these; docs/search-quality.md
-lists the figures. Until the rework lands the tests are only collected with RUN_RELEVANCE=1
-(`RUN_RELEVANCE=1 .venv/bin/pytest -m relevance tests/search/test_relevance_must_find.py`); the
-switch is RELEVANCE_ENABLED below and goes when the search meets the set.
+The search of d323c63 (before the rework of #12) failed 42 of the 88 queries on the database
+engine and 34 on OpenSearch (docs/search-quality.md). The queries the search still misses are
+listed in KNOWN_MISSES, each with why: they are expected to fail (strict xfail), so a query that
+starts passing must leave the list, and any other query that stops passing fails CI.
 """
 
 from __future__ import annotations
@@ -30,10 +30,25 @@ from bench.relevance.searching import ranked_keys, search_as_page
 
 pytestmark = pytest.mark.relevance
 
-# Remove this switch (and the __test__ line below) when the search rework of #12 lands.
-RELEVANCE_ENABLED = os.environ.get("RUN_RELEVANCE") == "1"
-
 RELEVANCE_SET = read_set()
+# Engine -> query id -> why its grade-3 cases are not all in the top ten yet. The cases missed
+# share no word, stem, compound part or synonym with the query: they need meaning, not matching.
+KNOWN_MISSES: dict[str, dict[str, str]] = {
+    engine: {
+        "q06": "eleven sfi cases (the set's and the demo's) compete for ten places",
+        "q07": "eleven sfi cases (the set's and the demo's) compete for ten places",
+        "q08": "neet-ljusdal says 'unga vuxna utan sysselsättning': no word of NEET's synonyms",
+        "q09": "neet-ljusdal says 'unga vuxna utan sysselsättning': no word of the query",
+        "q19": "for-filipstad speaks of 'föräldraskap' and 'samtalsgrupper', never of support",
+        "q20": "for-filipstad speaks of 'föräldraskap' and 'samtalsgrupper', never of support",
+        "q21": "for-filipstad speaks of 'föräldraskap' and 'samtalsgrupper', never of support",
+        "q23": "eta-vimmerby is about 'mottagande och bosättning'; 'etablering' is not in it",
+        "q59": "'unga arbetslösa': compound part 'ungdom' is not expanded to 'unga'",
+        "q61": "reaching parents who speak no Swedish is said in other words in the missed cases",
+        "q62": "fr-krokom describes absence from school without any word of the question",
+    }
+    for engine in ("database", "opensearch", "elasticsearch")
+}
 ENGINES = ["database", "opensearch"]  # as in tests/search/conftest.py
 if os.environ.get("ELASTICSEARCH_URL"):
     ENGINES.append("elasticsearch")
@@ -80,7 +95,10 @@ def relevance_engine(request, relevance_pages, django_db_blocker):
 
 
 @pytest.mark.parametrize("query", RELEVANCE_SET.queries, ids=lambda query: query.id)
-def test_grade_3_cases_are_in_the_top_ten(query, relevance_engine, relevance_pages, db):
+def test_grade_3_cases_are_in_the_top_ten(query, relevance_engine, relevance_pages, db, request):
+    known = KNOWN_MISSES.get(relevance_engine, {}).get(query.id)
+    if known:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=known))
     judgments = RELEVANCE_SET.qrels.get(query.id, {})
     result = search_as_page(query.text)
     ranked = ranked_keys(result, relevance_pages)
@@ -92,6 +110,3 @@ def test_grade_3_cases_are_in_the_top_ten(query, relevance_engine, relevance_pag
         f"grade-3 cases not in the top ten: {', '.join(missing)}; "
         f"top ten: {', '.join(ranked[:10]) or 'no hits'}"
     )
-
-
-test_grade_3_cases_are_in_the_top_ten.__test__ = RELEVANCE_ENABLED

@@ -117,6 +117,7 @@ def _matches(query, document):
         ("frånvaro i skolan", "Arbetet mot skolfrånvaron."),
         ("ungdomsarbetslöshet", "Arbetslösa ungdomar fick jobb."),
         ("arbetslösa ungdomar", "Ungdomsarbetslösheten sjönk."),
+        ("ungdomsarbetslöshet", "Industrispår för unga arbetslösa."),
         ("sfi", "Kurser i svenska för invandrare."),
         ("svenska för invandrare", "Sfi på kvällstid."),
         ("hemmasittare", "Elever med problematisk skolfrånvaro."),
