@@ -44,6 +44,21 @@ def idf(documents: int, frequency: int) -> float:
     return math.log(1 + max(0.0, documents - frequency + 0.5) / (frequency + 0.5))
 
 
+def inverse_frequencies(terms: list[str]) -> dict[str, float]:
+    """Each term's idf over the indexed cases."""
+    if not terms:
+        return {}
+    documents = CaseSearchEntry.objects.count()
+    frequencies = dict(
+        _fetch(
+            f"SELECT term, COUNT(*) FROM {TABLE} WHERE term IN ({_placeholders(len(terms))}) "
+            "GROUP BY term",
+            terms,
+        )
+    )
+    return {term: idf(documents, frequencies.get(term, 0)) for term in terms}
+
+
 class RankedQuery:
     """The SQL of one parsed query: which pages match, and their scores."""
 
@@ -53,24 +68,11 @@ class RankedQuery:
         self.lookup = ranking.all_terms(parsed)
         self.pairs = ranking.query_pairs(parsed)
         self.greatest = greatest
-        self._idf = self._statistics([*self.lookup, *self.pairs])
+        self._idf = inverse_frequencies([*self.lookup, *self.pairs])
 
     @property
     def empty(self) -> bool:
         return not self.terms or not self.lookup
-
-    def _statistics(self, terms: list[str]) -> dict[str, float]:
-        if not terms:
-            return {}
-        documents = CaseSearchEntry.objects.count()
-        frequencies = dict(
-            _fetch(
-                f"SELECT term, COUNT(*) FROM {TABLE} WHERE term IN ({_placeholders(len(terms))}) "
-                "GROUP BY term",
-                terms,
-            )
-        )
-        return {term: idf(documents, frequencies.get(term, 0)) for term in terms}
 
     def _grouped(self, scope: tuple[str, list] | None) -> tuple[str, list]:
         """Per page: each looked-up term's weight (NULL when absent) and the pair bonus."""
@@ -204,18 +206,8 @@ class PostingIndex:
         terms = list(dict.fromkeys(terms))[: ranking.MAX_TERMS * 2]
         if not terms:
             return []
-        documents = CaseSearchEntry.objects.count()
-        frequencies = dict(
-            _fetch(
-                f"SELECT term, COUNT(*) FROM {TABLE} WHERE term IN ({_placeholders(len(terms))}) "
-                "GROUP BY term",
-                terms,
-            )
-        )
-        whens = " ".join(
-            f"WHEN term = %s THEN weight * {_number(idf(documents, frequencies.get(t, 0)))}"
-            for t in terms
-        )
+        idfs = inverse_frequencies(terms)
+        whens = " ".join(f"WHEN term = %s THEN weight * {_number(idfs[t])}" for t in terms)
         sql = (
             f"SELECT page_id, SUM(CASE {whens} END) AS score FROM {TABLE} "
             f"WHERE term IN ({_placeholders(len(terms))}) GROUP BY page_id "
