@@ -12,47 +12,16 @@ from search.cluster.transport import ElasticsearchTransport
 from search.engines.base import SearchUnavailable
 from search.engines.cluster import make_cluster_engine
 from search.request import SearchRequest
-
-
-def _document(page_id: int, title: str, summary: str = "", body: str = "", **fields) -> dict:
-    return {
-        "id": page_id,
-        "title": title,
-        "summary": summary,
-        "body": body,
-        "lessons": "",
-        "url": f"/kommuner/testby/fall-{page_id}/",
-        "themes": [],
-        "theme_slugs": [],
-        "keywords": [],
-        "keyword_slugs": [],
-        "target_groups": [],
-        "target_group_slugs": [],
-        "municipality": "Testby",
-        "municipality_code": "9999",
-        "county": "Testlän",
-        "county_code": "99",
-        "status": "ongoing",
-        "evidence_level": "promising",
-        "start_date": "2020-01-01",
-        "end_date": None,
-        "start_year": 2020,
-        "end_year": None,
-        "has_indicators": False,
-        "published_at": f"2024-01-{page_id:02d}T10:00:00+00:00",
-        "version": f"v{page_id}",
-        **fields,
-    }
-
+from tests.search.documents import search_document
 
 DOCUMENTS = [
-    _document(1, "Samordnare för föreningslivet", "En samordnare stödjer föreningar."),
-    _document(2, "Lovaktiviteter", "Unga provar på aktiviteter i en klubb varje lov."),
-    _document(3, "Trygghet i bostadsområden", "Fastighetsägare och kommun samverkar."),
-    _document(4, "Utbyte med Göteborg", "Ett utbyte mellan unga i Testby och storstaden."),
-    _document(5, "Brobyggare i förskolan", "Stöd till vårdnadshavare."),
-    _document(6, "Modersmål i förskolan", "Förskolan samarbetar med en brobyggare ibland."),
-    _document(7, "Läsfrämjande", body="Biblioteket har mycket utrymme."),
+    search_document(1, "Samordnare för föreningslivet", "En samordnare stödjer föreningar."),
+    search_document(2, "Lovaktiviteter", "Unga provar på aktiviteter i en klubb varje lov."),
+    search_document(3, "Trygghet i bostadsområden", "Fastighetsägare och kommun samverkar."),
+    search_document(4, "Utbyte med Göteborg", "Ett utbyte mellan unga i Testby och storstaden."),
+    search_document(5, "Brobyggare i förskolan", "Stöd till vårdnadshavare."),
+    search_document(6, "Modersmål i förskolan", "Förskolan samarbetar med en brobyggare ibland."),
+    search_document(7, "Läsfrämjande", body="Biblioteket har mycket utrymme."),
 ]
 
 

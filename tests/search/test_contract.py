@@ -9,6 +9,7 @@ import pytest
 from cases.models import CaseStudyPage
 from search.documents import case_document
 from search.request import SearchRequest
+from tests.search.documents import search_document
 
 pytestmark = pytest.mark.django_db
 
@@ -198,34 +199,18 @@ FIRST_ID = 980_001
 
 
 def _document(number: int, title: str, summary: str = "", body: str = "", **fields) -> dict:
-    return {
-        "id": FIRST_ID + number,
-        "title": title,
-        "summary": summary,
-        "body": body,
-        "lessons": "",
-        "url": f"/kommuner/testby/rankning-{number}/",
-        "themes": [],
-        "theme_slugs": [],
-        "keywords": [],
-        "keyword_slugs": [],
-        "target_groups": [],
-        "target_group_slugs": [],
-        "municipality": "Testby",
-        "municipality_code": "9999",
-        "county": "Testlän",
-        "county_code": "99",
-        "status": "ongoing",
-        "evidence_level": "promising",
-        "start_date": "2020-01-01",
-        "end_date": None,
-        "start_year": 2020,
-        "end_year": None,
-        "has_indicators": False,
-        "published_at": f"2020-01-{number:02d}T10:00:00+00:00",
-        "version": f"v{number}",
-        **fields,
-    }
+    return search_document(
+        FIRST_ID + number,
+        title,
+        summary,
+        body,
+        **{
+            "url": f"/kommuner/testby/rankning-{number}/",
+            "published_at": f"2020-01-{number:02d}T10:00:00+00:00",
+            "version": f"v{number}",
+            **fields,
+        },
+    )
 
 
 RANKING_DOCUMENTS = [
