@@ -79,7 +79,10 @@ def public_pages(site_url):
     return PublicPages(site_url)
 
 
-@pytest.fixture(scope="session")
+# Module scope: while Playwright's sync API is open it keeps an event loop running in this thread,
+# and Django refuses database calls from there (SynchronousOnlyOperation). Closing it after each
+# module keeps that from reaching the tests that run after the browser suite.
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         _unavailable(f"Chromium not found at {CHROMIUM}")
