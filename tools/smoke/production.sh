@@ -7,7 +7,8 @@
 # or a Server header naming gunicorn. Run by `make test`; needs the project's virtualenv and curl.
 set -euo pipefail
 checkout="$(cd "$(dirname "$0")/../.." && pwd)"
-venv="${VENV:-$checkout/.venv}"
+# Absolute, as the steps run in a temporary copy (make passes VENV=.venv).
+venv="$(cd "${VENV:-$checkout/.venv}" && pwd)"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
