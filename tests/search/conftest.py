@@ -62,3 +62,18 @@ def search_backend(request, db, settings):
     engine.rebuild(iter_documents(), chunk_size=500)
     yield engine
     engine.clear()
+
+
+@pytest.fixture
+def keep_test_connection():
+    """Schemathesis calls the WSGI application itself, and Django then closes the database
+    connection at the end of each request – which would end the test's transaction. Django's own
+    test client avoids that the same way: by disconnecting close_old_connections."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -5,8 +5,6 @@ from http import HTTPStatus
 import feedparser
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection
 
@@ -16,18 +14,6 @@ from cms.wsgi import application
 pytestmark = pytest.mark.django_db
 
 api_schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
-
-
-@pytest.fixture
-def keep_test_connection():
-    """Schemathesis calls the WSGI application itself, and Django then closes the database
-    connection at the end of each request – which would end the test's transaction. Django's own
-    test client avoids that the same way: by disconnecting close_old_connections."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @api_schema.parametrize()

@@ -6,8 +6,6 @@ the database's integer range...). The API clamps or ignores them on purpose, so 
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import negative_data_rejection
@@ -18,17 +16,6 @@ pytestmark = pytest.mark.django_db
 
 invalid_values = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 invalid_values.config.generation.update(modes=[GenerationMode.NEGATIVE], deterministic=True)
-
-
-@pytest.fixture
-def keep_test_connection():
-    """As in test_api.py: schemathesis calls the WSGI application, which would otherwise close
-    the test's database connection at the end of each request."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @invalid_values.parametrize()
