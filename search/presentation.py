@@ -112,6 +112,14 @@ def chips(request: SearchRequest, result: SearchResult) -> list[Chip]:
     return found
 
 
+def active_filter_count(request: SearchRequest) -> int:
+    """How many filters are chosen (each value, the year range and the results switch count
+    once): the number on the phone layout's "Filter (3)" button."""
+    count = sum(len(getattr(request, field)) for field in FACET_ORDER)
+    count += request.year_from is not None or request.year_to is not None
+    return count + (request.has_indicators is not None)
+
+
 def page_links(request: SearchRequest, result: SearchResult, around: int = 2) -> list[tuple]:
     """(number, url, is_current) for the first, last and nearby pages; None marks a gap."""
     last = result.page_count

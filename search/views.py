@@ -8,8 +8,9 @@ from .analytics import record_click, record_search
 from .closest import closest_themes
 from .county_map import county_tiles, map_size
 from .forms import ignored_years, request_from_params
+from .known_values import drop_unknown
 from .notices import understanding
-from .presentation import chips, facets, page_links, url_for
+from .presentation import active_filter_count, chips, facets, page_links, url_for
 from .promotions import promoted_cases
 from .ratelimit import rate_limited
 from .service import search_cases
@@ -21,13 +22,14 @@ SORT_CHOICES = (("relevance", "relevans"), ("newest", "nyast"), ("start_date", "
 @rate_limited("search")
 def search_page(request):
     """/sok/: the faceted search page. Every state is a GET URL; search.js only fetches it."""
-    search_request = request_from_params(request.GET)
+    search_request, unknown = drop_unknown(request_from_params(request.GET))
     result = search_cases(search_request)
     context = {
         "search": search_request,
         "result": result,
         "facets": facets(search_request, result),
         "chips": chips(search_request, result),
+        "active_filters": active_filter_count(search_request),
         "understanding": understanding(search_request, result),
         "pages": page_links(search_request, result),
         "previous_url": url_for(search_request, page=search_request.page - 1)
@@ -44,7 +46,7 @@ def search_page(request):
         "map_width": map_size()[0],
         "map_height": map_size()[1],
         "promoted": promoted_cases(search_request.text) if search_request.page == 1 else [],
-        "notices": ignored_years(request.GET),
+        "notices": ignored_years(request.GET) + unknown,
     }
     if search_request.text and search_request.page == 1:
         record_search(search_request.text, result.total)

@@ -159,3 +159,33 @@ def test_an_unreachable_cluster_gives_results_and_a_notice(client, settings):
     assert "Brobyggare i skolan" in re.sub("</?mark>", "", html)
     data = client.get("/api/v1/sok/?q=brobyggare").json()
     assert data["degraded"] is True and data["total"] >= 2
+
+
+@pytest.mark.parametrize(
+    ("parameter", "facet"),
+    [
+        ("lan", "Län"),
+        ("kommun", "Kommun"),
+        ("tema", "Fokusområde"),
+        ("nyckelord", "Nyckelord"),
+        ("malgrupp", "Målgrupp"),
+        ("status", "Status"),
+        ("evidens", "Evidensnivå"),
+    ],
+)
+def test_an_unknown_filter_value_is_ignored_with_a_notice(client, search_backend, parameter, facet):
+    everything = _get(client, "/sok/")
+    html = _get(client, f"/sok/?{parameter}=abc")
+    assert f"{facet}: “abc” matchar inget på webbplatsen och har ignorerats." in html
+    assert 'value="abc"' not in html, "the unknown value is shown as a filter"
+    assert 'class="chip"' not in html, "the unknown value is shown as a chosen filter"
+    assert len(_hit_titles(html)) == len(_hit_titles(everything))
+
+
+def test_known_values_stay_when_an_unknown_one_is_dropped(client, search_backend):
+    html = _get(client, "/sok/?tema=grundskola&tema=finns-inte&lan=17")
+    assert "“finns-inte” matchar inget" in html
+    assert re.search(r'name="tema" value="grundskola" checked', html)
+    assert re.search(r'name="lan" value="17" checked', html)
+    assert 'value="finns-inte"' not in html
+    assert not re.search(r'class="chip"[^>]*>[^<]*finns-inte', html)
