@@ -1,10 +1,10 @@
 """Thin transports to a search cluster: they only send bodies built elsewhere.
 
-OpenSearch goes through opensearch-py, Elasticsearch through the official 8.x client (which refuses
-to talk to OpenSearch after its product check, hence one transport per kind). Both expose the same
-small method set, return plain dicts, use short timeouts and turn every failure to reach the
-cluster (connection refused, timeout, overload, missing index on search) into SearchUnavailable,
-so callers can fall back to the database engine.
+OpenSearch goes through opensearch-py, Elasticsearch (7.10 and later) through elastic-transport, the
+HTTP layer of the official client (see ElasticsearchTransport for why not the 8.x client). Both
+expose the same small method set, return plain dicts, use short timeouts and turn every failure to
+reach the cluster (connection refused, timeout, overload, missing index on search) into
+SearchUnavailable, so callers can fall back to the database engine.
 """
 
 from __future__ import annotations
@@ -169,7 +169,41 @@ class OpenSearchTransport(ClusterTransport):
         return exc.status_code if isinstance(exc.status_code, int) else 500
 
 
+class ClusterApiError(Exception):
+    """The cluster answered with an error status (ElasticsearchTransport)."""
+
+    def __init__(self, status: int, body):
+        super().__init__(f"HTTP {status}: {body}")
+        self.status = status
+        self.body = body
+
+
+# Client API name -> HTTP method and path, for the calls ClusterTransport makes.
+_ROUTES = {
+    "search": ("POST", "/{index}/_search"),
+    "count": ("POST", "/{index}/_count"),
+    "cluster.health": ("GET", "/_cluster/health"),
+    "indices.analyze": ("POST", "/{index}/_analyze"),
+    "bulk": ("POST", "/_bulk"),
+    "indices.refresh": ("POST", "/{index}/_refresh"),
+    "indices.exists": ("HEAD", "/{index}"),
+    "indices.create": ("PUT", "/{index}"),
+    "indices.delete": ("DELETE", "/{index}"),
+    "indices.put_settings": ("PUT", "/{index}/_settings"),
+    "indices.update_aliases": ("POST", "/_aliases"),
+}
+
+
 class ElasticsearchTransport(ClusterTransport):
+    """Elasticsearch 7.10 and later over elastic-transport, the HTTP layer of the official client.
+
+    The official 8.x client cannot be used for 7.x: it sends compatibility media types
+    (`compatible-with=8`) that 7.10 refuses, and its product check rejects a 7.10.2 built from
+    source (build_flavor "unknown"). The bodies are plain JSON, the same elasticsearch-dsl
+    definitions every server gets, so plain typeless REST calls serve 7.10 and 8.x alike. Our own
+    product check refuses OpenSearch, which would answer but is not what was configured.
+    """
+
     kind = "elasticsearch"
 
     def __init__(
@@ -179,33 +213,74 @@ class ElasticsearchTransport(ClusterTransport):
         search_timeout: float = DEFAULT_SEARCH_TIMEOUT,
         write_timeout: float = DEFAULT_WRITE_TIMEOUT,
     ):
-        from elastic_transport import TransportError
-        from elasticsearch import ApiError, Elasticsearch, UnsupportedProductError
+        from elastic_transport import SerializationError, Transport, TransportError
+        from elastic_transport.client_utils import url_to_node_config
 
-        # UnsupportedProductError: the product check found no Elasticsearch (e.g. OpenSearch).
-        self.connection_errors = (TransportError, UnsupportedProductError)
-        self.api_errors = (ApiError,)
-        client = Elasticsearch(
-            hosts=hosts, request_timeout=search_timeout, max_retries=1, retry_on_timeout=False
+        self.connection_errors = (TransportError, SerializationError)
+        self.api_errors = (ClusterApiError,)
+        client = Transport(
+            [url_to_node_config(host) for host in hosts],
+            max_retries=1,
+            retry_on_timeout=False,
+            meta_header=False,
         )
         super().__init__(client, search_timeout=search_timeout, write_timeout=write_timeout)
+        self._checked = False
+
+    def _request(self, method: str, path: str, timeout: float, body=None, params=None):
+        from urllib.parse import urlencode
+
+        headers = {"accept": "application/json"}
+        if body is not None:
+            headers["content-type"] = (
+                "application/x-ndjson" if isinstance(body, list) else "application/json"
+            )
+        if params:
+            path += "?" + urlencode(params)
+        response = self.client.perform_request(
+            method, path, body=body, headers=headers, request_timeout=timeout
+        )
+        return response.meta.status, response.body
+
+    def _check_product(self, timeout: float) -> None:
+        if self._checked:
+            return
+        status, info = self._request("GET", "/", timeout)
+        if status >= 400:
+            raise ClusterApiError(status, info)
+        version = info.get("version", {}) if isinstance(info, dict) else {}
+        if version.get("distribution") == "opensearch":
+            from elastic_transport import TransportError
+
+            raise TransportError("the server is OpenSearch, not Elasticsearch")
+        self._checked = True
 
     def _invoke(self, path, timeout, missing_ok, **kwargs):
-        options = {"request_timeout": timeout}
-        if missing_ok:
-            options["ignore_status"] = 404
-        target = self.client.options(**options)
-        for part in path.split("."):
-            target = getattr(target, part)
-        response = target(**kwargs)
+        from urllib.parse import quote
+
+        self._check_product(timeout)
+        index = kwargs.pop("index", None)
+        name = kwargs.pop("name", None)
+        body = kwargs.pop("body", None)
+        if path == "indices.get_alias":
+            method, url = "GET", f"/{quote(index, safe=',*')}/_alias" if index else "/_alias"
+            if name:
+                url = f"{url}/{quote(name, safe=',*')}"
+        else:
+            method, url = _ROUTES[path]
+            url = url.format(index=quote(index or "", safe=",*"))
+        params = {key: str(value).lower() for key, value in kwargs.items()}
+        status, answer = self._request(method, url, timeout, body, params)
         if path == "indices.exists":
-            return bool(response)
-        if missing_ok and response.meta.status == 404:
+            return status == 200
+        if status == 404 and missing_ok:
             return MISSING
-        return response.body
+        if status >= 400:
+            raise ClusterApiError(status, answer)
+        return answer
 
     def _api_status(self, exc):
-        return exc.meta.status
+        return exc.status
 
 
 def make_transport(kind: str, url: str, **timeouts) -> ClusterTransport:

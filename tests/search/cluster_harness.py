@@ -1,12 +1,19 @@
-"""Real OpenSearch clusters for the tests, started with tools/search-cluster/start.sh.
+"""Real search clusters for the tests, started with tools/search-cluster/start.sh.
 
-`opensearch_url` (session): one node on a free loopback port, stopped at the end of the run.
-`opensearch_three_nodes` (module, only for tests that ask for it): three nodes, with helpers to
-stop and restart one of them.
+SEARCH_SERVER picks the server under test: opensearch2 (the default, OpenSearch 2.19),
+opensearch3 (OpenSearch 3.8) or elasticsearch7 (Elasticsearch 7.10.2). CLUSTER_KIND is the
+engine kind that talks to it ("opensearch" or "elasticsearch", the SEARCH_ENGINE setting).
+
+`cluster_url` (session): one node of that server on a free loopback port, stopped at the end of
+the run. `opensearch_url` (session): the same when the server is an OpenSearch, else an
+OpenSearch 2.19 node of its own (for the tests that are about OpenSearch only).
+`cluster_three_nodes` (module, only for tests that ask for it): three nodes of the server, with
+helpers to stop and restart one of them.
 
 Without Java or Maven the tests that need a cluster are skipped, except in CI (CI=true), where
-they fail. OPENSEARCH_URL=http://127.0.0.1:9200 uses a cluster that is already running instead;
-SEARCH_RUNNER_VERSION=3.8.0.0 starts OpenSearch 3.8 (see tools/search-cluster/README.md).
+they fail. Without SEARCH_SERVER, OPENSEARCH_URL=http://127.0.0.1:9200 uses a cluster that is
+already running instead, and ELASTICSEARCH_URL adds a running Elasticsearch to the engines.
+SEARCH_RUNNER_VERSION picks another runner version (see tools/search-cluster/README.md).
 """
 
 from __future__ import annotations
@@ -23,11 +30,36 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools" / "search-cluster"
-# The JDKs start.sh uses unless JAVA_HOME says otherwise: 17 for OpenSearch 2.x (the default),
-# 25 for 3.x (SEARCH_RUNNER_VERSION=3.8.0.0).
+SERVERS = ("opensearch2", "opensearch3", "elasticsearch7")
+SERVER = os.environ.get("SEARCH_SERVER") or "opensearch2"
+if SERVER not in SERVERS:
+    raise RuntimeError(f"SEARCH_SERVER={SERVER!r}: one of {', '.join(SERVERS)}")
+CLUSTER_KIND = "elasticsearch" if SERVER.startswith("elasticsearch") else "opensearch"
+# A running cluster given by URL is used only when SEARCH_SERVER does not ask for a server.
+_RUNNING = (
+    {}
+    if os.environ.get("SEARCH_SERVER")
+    else {
+        "opensearch": os.environ.get("OPENSEARCH_URL", ""),
+        "elasticsearch": os.environ.get("ELASTICSEARCH_URL", ""),
+    }
+)
+# The cluster engines the engine-parametrised tests run on: the server under test, and a running
+# Elasticsearch given by ELASTICSEARCH_URL.
+CLUSTER_ENGINES = [CLUSTER_KIND]
+if _RUNNING.get("elasticsearch") and CLUSTER_KIND != "elasticsearch":
+    CLUSTER_ENGINES.append("elasticsearch")
+# The JDKs start.sh uses unless JAVA_HOME says otherwise: 17 for OpenSearch 2.19 and
+# Elasticsearch 7.10, 21 or later for OpenSearch 3.
 JAVA_HOMES = {
-    "2": Path("/usr/lib/jvm/java-17-openjdk-amd64"),
-    "3": Path("/usr/lib/jvm/temurin-25-jdk-amd64"),
+    "opensearch2": [Path("/usr/lib/jvm/java-17-openjdk-amd64")],
+    "elasticsearch7": [Path("/usr/lib/jvm/java-17-openjdk-amd64")],
+    "opensearch3": [
+        Path("/usr/lib/jvm/temurin-25-jdk-amd64"),
+        Path("/usr/lib/jvm/temurin-21-jdk-amd64"),
+        Path("/usr/lib/jvm/java-25-openjdk-amd64"),
+        Path("/usr/lib/jvm/java-21-openjdk-amd64"),
+    ],
 }
 START_TIMEOUT = 300
 HOW_TO_ENABLE = (
@@ -36,12 +68,11 @@ HOW_TO_ENABLE = (
 )
 
 
-def _missing_tools() -> list[str]:
-    major = os.environ.get("SEARCH_RUNNER_VERSION", "2")[:1]
-    java_home = Path(os.environ.get("JAVA_HOME") or JAVA_HOMES.get(major, JAVA_HOMES["2"]))
+def _missing_tools(server: str) -> list[str]:
+    homes = [Path(os.environ["JAVA_HOME"])] if os.environ.get("JAVA_HOME") else JAVA_HOMES[server]
     missing = []
-    if not (java_home / "bin" / "java").exists():
-        missing.append(f"Java ({java_home}/bin/java)")
+    if not any((home / "bin" / "java").exists() for home in homes):
+        missing.append(f"Java ({homes[0]}/bin/java)")
     if not shutil.which("mvn"):
         missing.append("Maven (mvn)")
     return missing
@@ -49,8 +80,8 @@ def _missing_tools() -> list[str]:
 
 def _unavailable(reason: str):
     if os.environ.get("CI") == "true":
-        pytest.fail(f"OpenSearch cluster unavailable in CI: {reason}", pytrace=False)
-    pytest.skip(f"OpenSearch cluster unavailable: {reason}; {HOW_TO_ENABLE}")
+        pytest.fail(f"search cluster unavailable in CI: {reason}", pytrace=False)
+    pytest.skip(f"search cluster unavailable: {reason}; {HOW_TO_ENABLE}")
 
 
 def _ports_free(ports) -> bool:
@@ -82,6 +113,11 @@ class Cluster:
     urls: list[str]
     directory: str
     started_in: float
+    server: str = SERVER
+
+    @property
+    def kind(self) -> str:
+        return "elasticsearch" if self.server.startswith("elasticsearch") else "opensearch"
 
     @property
     def url(self) -> str:
@@ -110,8 +146,8 @@ def _run(command: list[str]) -> str:
     return result.stdout
 
 
-def start_cluster(nodes: int) -> Cluster:
-    missing = _missing_tools()
+def start_cluster(nodes: int, server: str = SERVER) -> Cluster:
+    missing = _missing_tools(server)
     if missing:
         _unavailable("missing " + " and ".join(missing))
     http, transport = _free_port_range(nodes)
@@ -120,6 +156,8 @@ def start_cluster(nodes: int) -> Cluster:
         output = _run(
             [
                 "start.sh",
+                "--server",
+                server,
                 "--nodes",
                 str(nodes),
                 "--port",
@@ -131,19 +169,21 @@ def start_cluster(nodes: int) -> Cluster:
             ]
         )
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
-        pytest.fail(f"could not start OpenSearch: {exc}", pytrace=False)
+        pytest.fail(f"could not start {server}: {exc}", pytrace=False)
     values = dict(line.split("=", 1) for line in output.splitlines() if "=" in line)
     return Cluster(
         urls=values["SEARCH_URLS"].split(","),
         directory=values["SEARCH_DIR"],
         started_in=time.monotonic() - began,
+        server=server,
     )
 
 
 @pytest.fixture(scope="session")
-def opensearch_url():
-    if os.environ.get("OPENSEARCH_URL"):
-        yield os.environ["OPENSEARCH_URL"]
+def cluster_url():
+    """The URL of a one-node cluster of the server under test (SEARCH_SERVER)."""
+    if _RUNNING.get(CLUSTER_KIND):
+        yield _RUNNING[CLUSTER_KIND]
         return
     cluster = start_cluster(1)
     try:
@@ -152,8 +192,31 @@ def opensearch_url():
         cluster.stop()
 
 
+@pytest.fixture(scope="session")
+def opensearch_url(request):
+    """An OpenSearch node: the server under test if it is one, else OpenSearch 2.19."""
+    if CLUSTER_KIND == "opensearch":
+        yield request.getfixturevalue("cluster_url")
+        return
+    if os.environ.get("OPENSEARCH_URL"):
+        yield os.environ["OPENSEARCH_URL"]
+        return
+    cluster = start_cluster(1, "opensearch2")
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+def engine_url(request, kind: str) -> str:
+    """The URL of the cluster for an engine kind of CLUSTER_ENGINES."""
+    if kind == CLUSTER_KIND:
+        return request.getfixturevalue("cluster_url")
+    return _RUNNING[kind]
+
+
 @pytest.fixture(scope="module")
-def opensearch_three_nodes():
+def cluster_three_nodes():
     cluster = start_cluster(3)
     try:
         yield cluster

@@ -1,18 +1,22 @@
-"""Engines for the contract suite: the database engine always, a real OpenSearch cluster started
-from Maven Central artifacts (tests/search/cluster_harness.py), and Elasticsearch when
+"""Engines for the contract suite: the database engine always, and a real cluster of the server
+under test (SEARCH_SERVER: OpenSearch 2.19 by default, OpenSearch 3 or Elasticsearch 7.10), started
+from Maven Central artifacts (tests/search/cluster_harness.py); also a running Elasticsearch when
 ELASTICSEARCH_URL points at one."""
 
-import os
 import uuid
 
 import pytest
 
 from search.documents import iter_documents
-from tests.search.cluster_harness import opensearch_three_nodes, opensearch_url  # noqa: F401
+from tests.search.cluster_harness import (  # noqa: F401
+    CLUSTER_ENGINES,
+    cluster_three_nodes,
+    cluster_url,
+    engine_url,
+    opensearch_url,
+)
 
-ENGINES = ["database", "opensearch"]
-if os.environ.get("ELASTICSEARCH_URL"):
-    ENGINES.append("elasticsearch")
+ENGINES = ["database", *CLUSTER_ENGINES]
 
 
 def _make_engine(request, kind: str):
@@ -22,13 +26,11 @@ def _make_engine(request, kind: str):
         return DatabaseEngine()
     from search.engines.cluster import make_cluster_engine
 
-    url = (
-        request.getfixturevalue("opensearch_url")
-        if kind == "opensearch"
-        else os.environ["ELASTICSEARCH_URL"]
-    )
     return make_cluster_engine(
-        kind, url, index_prefix=f"test-{uuid.uuid4().hex[:8]}", refresh_on_write=True
+        kind,
+        engine_url(request, kind),
+        index_prefix=f"test-{uuid.uuid4().hex[:8]}",
+        refresh_on_write=True,
     )
 
 
@@ -52,11 +54,7 @@ def search_backend(request, db, settings):
         yield service.database_engine()
         return
     settings.SEARCH_ENGINE = request.param
-    settings.SEARCH_ENGINE_URL = (
-        request.getfixturevalue("opensearch_url")
-        if request.param == "opensearch"
-        else os.environ["ELASTICSEARCH_URL"]
-    )
+    settings.SEARCH_ENGINE_URL = engine_url(request, request.param)
     settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
     engine = service.cluster_engine()
     engine.rebuild(iter_documents(), chunk_size=500)

