@@ -1,39 +1,82 @@
-"""Background updates of the search cluster, retried with backoff while it is unreachable."""
+"""The background task that keeps a search cluster in step: it drains the outbox
+(search/outbox.py).
+
+While the cluster does not answer, or the database fails mid-task, the task puts itself back to
+probe again after a short, growing delay of at most PROBE_MAX, so the waiting cases are sent
+within that long after the cluster returns, however long it was away. Only one drain waits at a
+time, and each run sends at most DRAIN_SECONDS' worth before making room for other tasks.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
+from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from . import leases, outage, outbox
 from .engines.base import SearchUnavailable
 from .indexing import apply_to
 from .service import cluster_engine
 
 logger = logging.getLogger(__name__)
 
-MAX_BACKOFF = timedelta(minutes=15)
+PROBE_MAX = timedelta(seconds=30)
+BATCH = 500
+DRAIN_SECONDS = 50
 
 
 def backoff(attempt: int) -> timedelta:
-    """5 s, 10 s, 20 s … doubling, at most 15 minutes: retried for as long as it takes."""
-    return min(timedelta(seconds=5 * 2 ** min(attempt, 20)), MAX_BACKOFF)
+    """5 s, 10 s, 20 s, then every 30 s for as long as it takes."""
+    return min(timedelta(seconds=5 * 2 ** min(attempt, 20)), PROBE_MAX)
 
 
 @task()
-def sync_cluster(page_ids: list[int], attempt: int = 0) -> None:
+def sync_cluster(page_ids: list[int] | None = None, attempt: int = 0) -> None:
+    """Send every case waiting in the outbox to the cluster. `page_ids` marks more first (tasks
+    queued before the outbox existed carry them)."""
     engine = cluster_engine()
     if engine is None:
         return
     try:
-        apply_to(engine, page_ids)
+        if page_ids:
+            outbox.mark(page_ids)
+        leases.reclaim_expired()
+        more = _drain(engine)
     except SearchUnavailable as error:
-        if not default_task_backend.supports_defer:
-            # The immediate backend (tests, no worker) cannot wait; reconcile repairs it later.
-            logger.warning("Search cluster unavailable, %d cases left to reconcile", len(page_ids))
-            return
-        delay = backoff(attempt)
-        logger.warning("Search cluster unavailable (%s); retrying in %s", error, delay)
-        sync_cluster.using(run_after=timezone.now() + delay).enqueue(page_ids, attempt + 1)
+        outage.failed("update", error)
+        _again(attempt + 1)
+        return
+    except DatabaseError as error:
+        logger.warning("Database error while updating the search cluster (%s); retrying.", error)
+        close_old_connections()
+        _again(attempt + 1)
+        return
+    outage.answered()
+    if more:
+        _again(0, delay=timedelta(0))
+
+
+def _drain(engine) -> bool:
+    """Send batches until the outbox is empty (False) or the time is up (True)."""
+    started = time.monotonic()
+    while taken := outbox.take(BATCH):
+        apply_to(engine, [page_id for page_id, _token in taken])
+        outbox.clear(taken)
+        if time.monotonic() - started > DRAIN_SECONDS:
+            return outbox.waiting() > 0
+    return False
+
+
+def _again(attempt: int, delay: timedelta | None = None) -> None:
+    if not default_task_backend.supports_defer:
+        # The immediate backend (tests, no worker) cannot wait: the marks stay in the outbox for
+        # the next change or the scheduled search_reconcile.
+        return
+    if outbox.drain_waiting():
+        return  # another drain is queued and will send these too
+    delay = backoff(attempt) if delay is None else delay
+    sync_cluster.using(run_after=timezone.now() + delay).enqueue(attempt=attempt)

@@ -99,6 +99,7 @@ def _document_of(page_id):
     return case_document(live_cases().get(pk=page_id))
 
 
-def test_backoff_doubles_and_is_capped():
-    assert [backoff(n).total_seconds() for n in range(4)] == [5, 10, 20, 40]
-    assert backoff(100) == timedelta(minutes=15)
+def test_the_probe_delay_grows_to_at_most_thirty_seconds():
+    # However long an outage lasts, waiting updates go out within 30 s of the cluster's return.
+    assert [backoff(n).total_seconds() for n in range(4)] == [5, 10, 20, 30]
+    assert backoff(100) == timedelta(seconds=30)

@@ -1,0 +1,33 @@
+"""Bookkeeping for keeping a search cluster in step: the outbox of cases to send, and the
+heartbeats of long tasks (so a task whose worker died can be told from one still running)."""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+
+class PendingClusterUpdate(models.Model):
+    """A case whose cluster document must be brought up to date (written, or deleted).
+
+    One row per case however often it changes: marking it again only gives it a new token, so a
+    drain that read the old token leaves the row for the next drain (see search/outbox.py).
+    """
+
+    page_id = models.IntegerField(primary_key=True)
+    token = models.UUIDField(default=uuid.uuid4)
+    queued_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return str(self.page_id)
+
+
+class TaskHeartbeat(models.Model):
+    """The last sign of life of a running task (django_tasks_db's DBTaskResult id). A RUNNING task
+    with neither a recent start nor a recent heartbeat has lost its worker (search/leases.py)."""
+
+    task_id = models.UUIDField(primary_key=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.beat_at:%H:%M:%S}"
