@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: turns the 500 of an unreachable database into a 503 page (cms/unavailable.py).
+    "cms.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which serves static files already compressed; see cms/compression.py.
@@ -158,7 +160,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kunskapsbanken"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# New pages get ASCII addresses (å→a, ä→a, ö→o); the admin's slug field transliterates as you type.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The site's public root URL: links in e-mails and invitations, and the Site record's host and port
+# (setup_site, cms/site_url.py) all come from it.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.CheckedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.CheckedImageForm"
@@ -270,6 +277,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Editors and moderators are told about submissions, approvals and requested changes; superusers
 # are not copied on every municipality's submissions.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Workflow e-mails go out as plain text with an HTML alternative (cms/templates/wagtailadmin/
+# notifications/).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 # Failed-login throttling: after AXES_FAILURE_LIMIT failures for one user name from one address,
 # that combination is locked out for AXES_COOLOFF_HOURS.
