@@ -12,11 +12,12 @@ from cases.models import MunicipalityPage
 from themes.models import Theme
 
 from .content_version import ContentVersion
+from .routing import PathRouteMixin
 
 __all__ = ["ContentVersion", "HomePage", "SiteSettings", "StandardPage"]
 
 
-class HomePage(Page):
+class HomePage(PathRouteMixin, Page):
     """The start page: what the platform is, the focus areas, evaluated and latest cases and the
     participating municipalities by county."""
 

@@ -202,6 +202,20 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
             ),
         ]
 
+    route_select_related = ("municipality",)  # cms/routing.py reads it with the page
+
+    def get_context(self, request, *args, **kwargs):
+        from cases.page_context import case_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_page_context(self, request))
+        return context
+
+    def get_view_restrictions(self):
+        from cases.page_context import view_restrictions_of
+
+        return view_restrictions_of(self)
+
     def clean(self):
         super().clean()
         errors = merge(
