@@ -1,23 +1,56 @@
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
-from django.middleware.locale import LocaleMiddleware
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
+from .language_urls import split_language
 
-class ChosenLanguageMiddleware(LocaleMiddleware):
-    """Swedish unless the visitor chose English with the language switcher.
 
-    Django's LocaleMiddleware would follow the browser's Accept-Language, so an officer with an
-    English browser would get an English interface around Swedish case texts. Here only the
-    switcher's cookie counts.
+class ChosenLanguageMiddleware:
+    """The interface language is the address's: English under /en/, Swedish everywhere else.
+
+    Neither the browser's Accept-Language nor a cookie counts (an officer with an English browser
+    would otherwise get an English interface around Swedish case texts), so one address always
+    gives the same page and any cache may keep it without `Vary`. The language cookie of the
+    former switcher is ignored; its endpoint /i18n/setlang/ still answers old forms by
+    redirecting to the chosen language's address.
     """
 
-    def process_request(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language, _path = split_language(request.path_info)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+
+class SessionlessVisitorMiddleware:
+    """A request without a session cookie is an anonymous visitor: say so without opening the
+    session.
+
+    Reading request.user (Wagtail's user bar does on every page) loads the session, and a loaded
+    session makes Django add `Vary: Cookie`, which keeps shared caches from storing the page.
+    Without a session cookie there is nothing to load, so the answer is known already.
+    Goes right after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            request.user = AnonymousUser()
+
+            async def auser():
+                return request.user
+
+            request.auser = auser
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,13 +27,10 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
     path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
+    path("halsa/", include("cms.health")),  # health checks for monitoring (cms/health.py)
+    # The former language switcher's endpoint: old forms still land on the chosen language's URL.
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
-    path("sok/", include("search.urls")),
-    path("oppna-data/", open_data.overview, name="open_data"),
-    path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("api/v1/", include("search.api_urls")),
-    path("statistik/", include("cases.statistics_urls")),
 ]
 
 if settings.DEBUG:
@@ -40,4 +38,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The public pages in each interface language: Swedish at the plain paths, English under /en/
+# (cms/language_urls.py, cms.middleware.ChosenLanguageMiddleware).
+urlpatterns += i18n_patterns(
+    path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
+    path("sok/", include("search.urls")),
+    path("oppna-data/", open_data.overview, name="open_data"),
+    path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
+    path("statistik/", include("cases.statistics_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

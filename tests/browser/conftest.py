@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from tests.browser.pages import PublicPages
 from tests.servers import ROOT, dev_server, manage_ok
@@ -117,29 +116,16 @@ def page_without_js(browser):
 
 @pytest.fixture
 def open_page(browser):
-    """Factory: open_page(viewport, language=None) gives a fresh page in its own context.
+    """Factory: open_page(viewport) gives a fresh page in its own context.
 
-    `viewport` is a key of VIEWPORTS. `language` sets the language switcher's cookie, which is
-    what the switcher itself does (cms.middleware.ChosenLanguageMiddleware reads only that
-    cookie); None leaves the site's default, Swedish. Cookies ignore ports, so the cookie holds
-    for every test server on 127.0.0.1.
+    `viewport` is a key of VIEWPORTS. The interface language is the address's (English under
+    /en/, cms/language_urls.py), so a test opens the English address itself.
     """
     contexts = []
 
-    def open_(viewport: str, language: str | None = None):
+    def open_(viewport: str):
         context = browser.new_context(viewport=VIEWPORTS[viewport], locale="sv-SE")
         contexts.append(context)
-        if language:
-            context.add_cookies(
-                [
-                    {
-                        "name": settings.LANGUAGE_COOKIE_NAME,
-                        "value": language,
-                        "domain": "127.0.0.1",
-                        "path": "/",
-                    }
-                ]
-            )
         return context.new_page()
 
     yield open_

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cms.language_urls import language_path
 from tests.browser.conftest import (
     VIEWPORTS,
     axe_results,
@@ -200,8 +201,8 @@ def test_page_type_passes_the_accessibility_checks(target, open_page, public_pag
         base_url = request.getfixturevalue("production_site_url")
     else:
         base_url = request.getfixturevalue("site_url")
-    path = public_pages.path(target.kind)
-    page = open_page(target.viewport, None if target.language == "sv" else target.language)
+    path = language_path(public_pages.path(target.kind), target.language)
+    page = open_page(target.viewport)
     requested: list[str] = []
     page.on("request", lambda sent: requested.append(sent.url))
 

@@ -19,8 +19,8 @@ import urllib.request
 from urllib.error import HTTPError
 
 import pytest
-from django.conf import settings
 
+from cms.language_urls import language_path
 from tests.browser.pages import PAGE_TYPES, PublicPages
 from tests.servers import ROOT, manage_ok
 
@@ -56,14 +56,9 @@ def _checker() -> list[str]:
     return [java, "-Xss4m", "-jar", str(VNU_JAR)]
 
 
-def _opener(language: str) -> urllib.request.OpenerDirector:
+def _opener() -> urllib.request.OpenerDirector:
+    """An opener that keeps cookies: the admin's session after _log_in."""
     jar = http.cookiejar.CookieJar()
-    jar.set_cookie(
-        http.cookiejar.Cookie(
-            0, settings.LANGUAGE_COOKIE_NAME, language, None, False, "127.0.0.1", True, False,
-            "/", True, False, None, False, None, None, {},
-        )
-    )  # fmt: skip
     return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
 
@@ -98,10 +93,11 @@ def saved_pages(production_site_url, site_env, tmp_path_factory):
     paths = {kind: pages.path(kind) for kind in PAGE_TYPES}
     saved = {}
     for language in ("sv", "en"):
-        opener = _opener(language)
+        opener = _opener()
         for kind, path in paths.items():
             name = f"{kind}-{language}.html"
-            (directory / name).write_text(_get(opener, production_site_url + path))
+            address = production_site_url + language_path(path, language)
+            (directory / name).write_text(_get(opener, address))
             saved[name] = path
 
     manage_ok(
@@ -112,7 +108,7 @@ def saved_pages(production_site_url, site_env, tmp_path_factory):
         f"User.objects.filter(username={ADMIN_USER!r}).exists() or "
         f"User.objects.create_superuser({ADMIN_USER!r}, 'vnu@localhost', {ADMIN_PASSWORD!r})",
     )
-    opener = _opener("sv")
+    opener = _opener()
     _log_in(opener, production_site_url)
     for kind, path in ADMIN_PATHS.items():
         name = f"{kind}-sv.html"

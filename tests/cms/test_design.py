@@ -173,8 +173,8 @@ def test_case_page_draws_the_indicators_as_a_chart_with_a_text_alternative(clien
             {"name": "Deltagare", "unit": "", "baseline": None, "target": 40, "outcome": None},
         ],
     )
-    client.cookies["django_language"] = "en"  # the text alternative in a language we can assert
-    html = _get(client, case.url)
+    # The text alternative in a language we can assert.
+    html = _get(client, "/en" + case.url)
     indicators = _section(html, "indicators-heading")
     assert '<caption id="indicators-caption">' in indicators
     chart = re.search(r'<div class="indicator-chart__plot" role="img" aria-label="([^"]+)"', html)
@@ -188,16 +188,15 @@ def test_case_page_draws_the_indicators_as_a_chart_with_a_text_alternative(clien
 
 def test_content_is_marked_swedish_when_the_interface_is_english(client, filipstad):
     case = make_case(filipstad, title="Språkcafé för föräldrar", summary="Ett café på svenska.")
-    client.cookies["django_language"] = "en"
-    html = _get(client, case.url)
+    html = _get(client, "/en" + case.url)
     assert '<html lang="en">' in html
     assert '<h1 lang="sv">Språkcafé för föräldrar</h1>' in html
     assert '<p class="lead" lang="sv">Ett café på svenska.</p>' in html
     assert '<div class="prose" lang="sv">' in html  # the body sections
-    hits = _get(client, "/sok/?q=brobyggare")
+    hits = _get(client, "/en/sok/?q=brobyggare")
     assert '<h2 lang="sv" class="hit-title">' in hits
     assert '<p class="hit-summary" lang="sv">' in hits
-    assert '<h3 class="case-card__title" lang="sv">' in _get(client, "/")
+    assert '<h3 class="case-card__title" lang="sv">' in _get(client, "/en/")
 
 
 def test_content_carries_no_extra_lang_in_the_swedish_interface(client, filipstad):

@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": "x" * 60 + "-a-long-random-production-key",
     "ALLOWED_HOSTS": "kunskapsbanken.example.org",
+    "SITE_URL": "https://kunskapsbanken.example.org",
 }
 
 
@@ -50,11 +51,9 @@ def test_the_default_language_is_swedish_and_english_is_offered(settings):
 
 @pytest.mark.django_db
 def test_the_interface_switches_to_english(client):
-    client.cookies["django_language"] = "en"
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert '<html lang="en">' in html
     assert "Focus areas" in html
-    client.cookies["django_language"] = "sv"
     html = client.get("/").content.decode()
     assert '<html lang="sv">' in html
     assert "Fokusområden" in html
@@ -64,6 +63,10 @@ def test_the_interface_switches_to_english(client):
 def test_an_english_browser_still_gets_swedish_until_english_is_chosen(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="sv">' in html
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    # The former switcher's form (still in pages someone saved) lands on the English address.
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/kommuner/"})
     assert response.status_code == 302
-    assert '<html lang="en">' in client.get("/").content.decode()
+    assert response["Location"] == "/en/kommuner/"
+    assert '<html lang="en">' in client.get(response["Location"]).content.decode()
+    # The cookie that form sets no longer chooses the language: the address does.
+    assert '<html lang="sv">' in client.get("/").content.decode()
