@@ -1,12 +1,20 @@
 // Progressive enhancement of /sok/. Without this file the page works as a plain GET form.
-// With it: filters apply as soon as they change (the URL follows, so states stay shareable), and
-// the search box becomes an ARIA combobox with suggestions from /sok/forslag/.
+// With it: filters apply as soon as they change (the URL follows, so states stay shareable, and
+// the new number of results is announced), on phones the filters open in a modal dialog from the
+// "Filter (3)" button, and the search box becomes an ARIA combobox with suggestions.
 (function () {
   "use strict";
   const form = document.querySelector("[data-search-form]");
   if (!form || !window.fetch || !window.DOMParser) return;
 
-  const layoutSelector = ".search-layout";
+  const layout = form.querySelector(".search-layout");
+  const filters = form.querySelector("#search-filters");
+  const results = form.querySelector("#search-results");
+  const dialog = form.querySelector("dialog.filter-dialog");
+  const slot = dialog && dialog.querySelector("[data-filter-slot]");
+  const done = dialog && dialog.querySelector("[data-filter-done]");
+  const announcer = form.querySelector("[data-search-announcer]");
+  const phone = window.matchMedia("(max-width: 47.99rem)");
   let controller = null;
 
   function formUrl() {
@@ -18,24 +26,50 @@
     return window.location.pathname + (query ? "?" + query : "");
   }
 
+  function copyText(selector, doc) {
+    const fresh = doc.querySelector(selector);
+    document.querySelectorAll(selector).forEach((element) => {
+      if (fresh) element.textContent = fresh.textContent;
+    });
+  }
+
+  function announce(text) {
+    if (!announcer) return;
+    announcer.textContent = "";
+    // A fresh text node after a pause, so the same count is announced again too.
+    setTimeout(() => { announcer.textContent = text; }, 100);
+  }
+
   async function load(url, push) {
     if (controller) controller.abort();
     controller = new AbortController();
-    const layout = form.querySelector(layoutSelector);
     layout.setAttribute("aria-busy", "true");
+    filters.setAttribute("aria-busy", "true");
     try {
       const response = await fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } });
       const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-      const fresh = doc.querySelector(layoutSelector);
-      if (!fresh) { window.location.href = url; return; }
+      const freshResults = doc.querySelector("#search-results");
+      const freshFilters = doc.querySelector("#search-filters");
+      if (!freshResults || !freshFilters) { window.location.href = url; return; }
       const focusedName = document.activeElement && document.activeElement.name;
       const focusedValue = document.activeElement && document.activeElement.value;
-      layout.replaceWith(fresh);
+      results.replaceChildren(...freshResults.childNodes);
+      filters.replaceChildren(...freshFilters.childNodes);
+      copyText("[data-filter-open]", doc);
+      copyText("[data-filter-done]", doc);
+      const skip = document.querySelector("[data-results-skip]");
+      const freshSkip = doc.querySelector("[data-results-skip]");
+      if (skip && freshSkip) skip.setAttribute("href", freshSkip.getAttribute("href"));
       document.title = doc.title;
       if (push) history.pushState({ search: true }, "", url);
       restoreFocus(focusedName, focusedValue);
+      const count = results.querySelector("[data-result-count]");
+      if (count) announce(count.textContent.trim());
     } catch (error) {
       if (error.name !== "AbortError") window.location.href = url;
+    } finally {
+      layout.removeAttribute("aria-busy");
+      filters.removeAttribute("aria-busy");
     }
   }
 
@@ -58,6 +92,32 @@
   });
   window.addEventListener("popstate", () => load(window.location.href, false));
   form.classList.add("js-live");
+
+  // --- Filters in a modal dialog on phones ---
+  const link = form.querySelector("a[data-filter-open]");
+  if (dialog && slot && link && typeof dialog.showModal === "function") {
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = link.className;
+    toggle.dataset.filterOpen = "";
+    toggle.setAttribute("aria-haspopup", "dialog");
+    toggle.textContent = link.textContent;
+    link.replaceWith(toggle);
+
+    const place = () => {
+      if (phone.matches) {
+        if (filters.parentElement !== slot) slot.append(filters);
+      } else {
+        if (dialog.open) dialog.close();
+        if (filters.parentElement !== layout) layout.append(filters);
+      }
+    };
+    place();
+    phone.addEventListener("change", place);
+    toggle.addEventListener("click", () => dialog.showModal());
+    dialog.querySelector("[data-filter-close]").addEventListener("click", () => dialog.close());
+    done.addEventListener("click", () => dialog.close());
+  }
 
   // --- Autocomplete combobox (WAI-ARIA 1.2 pattern, list autocomplete) ---
   const input = form.querySelector("input[name=q]");
