@@ -59,7 +59,9 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class SectionContentBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    # Not required: a new case offers an empty text block in every section; empty ones are
+    # dropped when the page is saved (cases/case_body.py).
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, required=False)
     image = ImageBlock()
     quote = QuoteBlock()
     document = DocumentLinkBlock()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from .choices import Status
 
 MAX_FOCUS_AREAS = 3
+MAX_TARGET_GROUPS = 3
 MIN_FOCUS_AREAS = 1
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
@@ -72,6 +73,18 @@ def validate_focus_area_count(count: int) -> Errors:
             "themes",
             _("Choose at most %(max)d focus areas; pick the ones that matter most.")
             % {"max": MAX_FOCUS_AREAS},
+        )
+    return errors
+
+
+def validate_target_group_count(count: int) -> Errors:
+    errors: Errors = {}
+    if count > MAX_TARGET_GROUPS:
+        _add(
+            errors,
+            "target_groups",
+            _("Choose at most %(max)d target groups: the ones the initiative is mainly for.")
+            % {"max": MAX_TARGET_GROUPS},
         )
     return errors
 

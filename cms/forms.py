@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
@@ -8,7 +10,13 @@ from .uploads import document_problem, image_decodes
 
 
 class CheckedDocumentForm(BaseDocumentForm):
-    """Wagtail's document form, refusing files whose content does not match their extension."""
+    """Wagtail's document form, refusing files whose content does not match their extension, and
+    telling the editor up front which formats are allowed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self.fields["file"].help_text = document_help_text()
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -24,6 +32,20 @@ class CheckedDocumentForm(BaseDocumentForm):
         if self.has_error("file", code="content_mismatch"):
             return
         super()._post_clean()
+
+
+def document_help_text() -> str:
+    extensions = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or []
+    size = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    parts = []
+    if extensions:
+        parts.append(
+            _("Allowed formats: %(formats)s.")
+            % {"formats": ", ".join(extension.upper() for extension in extensions)}
+        )
+    if size:
+        parts.append(_("Maximum file size: %(size)s.") % {"size": filesizeformat(size)})
+    return " ".join(str(part) for part in parts)
 
 
 class CheckedImageField(WagtailImageField):

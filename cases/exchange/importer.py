@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -24,6 +23,7 @@ from wagtail.tasks import update_reference_index_task
 
 from cases.case_builder import Vocabulary, build_case
 from cases.models import CaseStudyPage, MunicipalityPage
+from cases.slugs import ascii_slug
 
 from .import_rows import ImportReport, RowResult, case_key
 
@@ -138,7 +138,7 @@ def create_draft(
 
 def case_slug(title: str) -> str:
     """An ASCII slug of at most MAX_SLUG_LENGTH characters, cut at a word boundary."""
-    slug = slugify(title)[: MAX_SLUG_LENGTH + 1]
+    slug = ascii_slug(title)[: MAX_SLUG_LENGTH + 1]
     if len(slug) > MAX_SLUG_LENGTH:
         slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0]
     return slug.strip("-") or FALLBACK_SLUG

@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -19,14 +20,20 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cases.blocks import CaseBodyBlock
+from cases.case_body import with_every_section, without_empty_parts
 from cases.choices import EVIDENCE_CRITERIA, EvaluationKind, EvidenceLevel, Status
+from cases.follow_ups import CaseState, StatusChange, newest_change, state_after
+from cases.keyword_widget import KeywordWidget
+from cases.slugs import ascii_slug
 from cases.validation import (
     merge,
     validate_amounts,
     validate_focus_area_count,
     validate_period,
     validate_status_dates,
+    validate_target_group_count,
 )
+from themes.models import Keyword
 
 from .case_parts import CaseKeyword
 from .contact import ContactFields
@@ -38,14 +45,71 @@ NON_NEGATIVE = MinValueValidator(0, message=_("The amount cannot be negative."))
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
+    """The case editor: every body section offered in order, focus areas required (1–3), and a
+    new follow-up's status carried over to the case's facts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "body" in self.fields and not self.is_bound:
+            self.initial["body"] = with_every_section(self.instance.body)
+        if "themes" in self.fields:
+            self.fields["themes"].required = True
+            self.fields["themes"].error_messages["required"] = _("Choose at least one focus area.")
+
+    def clean_slug(self):
+        """An address typed with å, ä or ö (or pasted) is stored in ASCII, as the admin's slug
+        field shows it once the field loses focus."""
+        return ascii_slug(self.cleaned_data.get("slug", "")) or self.cleaned_data.get("slug")
+
     def clean(self):
         cleaned_data = super().clean()
         themes = cleaned_data.get("themes")
-        if themes is not None:
-            for field, messages in validate_focus_area_count(len(themes)).items():
-                for message in messages:
-                    self.add_error(field, message)
+        groups = cleaned_data.get("target_groups")
+        errors = merge(
+            validate_focus_area_count(len(themes)) if themes is not None else {},
+            validate_target_group_count(len(groups)) if groups is not None else {},
+        )
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(field, message)
+        self._apply_follow_up_status(cleaned_data)
         return cleaned_data
+
+    def _apply_follow_up_status(self, cleaned_data) -> None:
+        """A follow-up added or changed in this edit with a new status sets the case's status and
+        dates (cases/follow_ups.py); they are saved, and published, with the rest of the page."""
+        facts = ("status", "start_date", "end_date")
+        if any(field not in self.fields or field in self._errors for field in facts):
+            return
+        change = newest_change(self._status_changes())
+        if change is None:
+            return
+        state = state_after(
+            CaseState(
+                cleaned_data.get("status"),
+                cleaned_data.get("start_date"),
+                cleaned_data.get("end_date"),
+            ),
+            change,
+        )
+        cleaned_data.update(
+            status=state.status, start_date=state.start_date, end_date=state.end_date
+        )
+
+    def _status_changes(self) -> list[StatusChange]:
+        formset = getattr(self, "formsets", {}).get("follow_ups")
+        if formset is None:
+            return []
+        changes = []
+        for form in formset.forms:
+            if not form.has_changed() or not form.is_valid():
+                continue
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            status, year = form.cleaned_data.get("status_change"), form.cleaned_data.get("year")
+            if status and year:
+                changes.append(StatusChange(year=year, status=status))
+        return changes
 
 
 class CaseStudyPage(ExampleFlag, ContactFields, Page):
@@ -137,17 +201,49 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The seven sections readers look for, in order. Write a few paragraphs in each "
+                "section you can; empty sections are left out of the published page."
+            ),
+        ),
     ]
     facts_panels = [
         MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("keywords"), FieldPanel("target_groups")],
+            [
+                FieldPanel(
+                    "themes",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=_("Choose 1–3: the focus areas that matter most for the initiative."),
+                ),
+                FieldPanel(
+                    "target_groups",
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=_("Choose 1–3 groups the initiative is mainly for (optional)."),
+                ),
+                FieldPanel("keywords", widget=KeywordWidget(tag_model=Keyword)),
+            ],
             heading=_("Focus areas and keywords"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("status"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "start_date",
+                            help_text=_("Required unless the status is Planned."),
+                        ),
+                        FieldPanel(
+                            "end_date",
+                            help_text=_(
+                                "Required when the status is Completed; for a planned or "
+                                "ongoing initiative, the planned end."
+                            ),
+                        ),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("grant_amount"), FieldPanel("total_budget")]),
             ],
             heading=_("Status, period and money"),
@@ -218,9 +314,12 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
 
     def clean(self):
         super().clean()
+        if self.body:
+            self.body = without_empty_parts(self.body)
         errors = merge(
             validate_period(self.start_date, self.end_date),
-            validate_amounts(self.grant_amount, self.total_budget),
+            # A negative amount is reported once, by the field's own validator.
+            validate_amounts(_not_negative(self.grant_amount), _not_negative(self.total_budget)),
             validate_status_dates(self.status, self.start_date, self.end_date),
         )
         if errors:
@@ -266,6 +365,10 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
             .select_related("municipality")
             .distinct()
         )
+
+
+def _not_negative(amount: int | None) -> int | None:
+    return None if amount is None or amount < 0 else amount
 
 
 def public_cases() -> models.QuerySet:

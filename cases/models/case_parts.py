@@ -70,7 +70,11 @@ class FollowUpUpdate(Orderable):
         max_length=20,
         choices=Status.choices,
         blank=True,
-        help_text=_("Fill in only if the status changed this year."),
+        help_text=_(
+            "Fill in only if the status changed this year. Once approved, the case's status and "
+            "dates follow: Completed or Discontinued ends the case on 31 December of this year "
+            "unless an earlier end date is given."
+        ),
     )
     discontinued_reason = models.TextField(
         _("why it was discontinued"),
