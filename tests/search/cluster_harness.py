@@ -129,6 +129,13 @@ class Cluster:
     def start_node(self, node: int) -> None:
         _run(["start.sh", "--dir", self.directory, "--node", str(node)])
 
+    def stop_all_nodes(self) -> None:
+        """Stop every node but keep the data, for start_all_nodes."""
+        _run(["stop.sh", "--dir", self.directory, "--keep"])
+
+    def start_all_nodes(self) -> None:
+        _run(["start.sh", "--dir", self.directory, "--node", "all"])
+
     def stop(self) -> None:
         _run(["stop.sh", "--dir", self.directory])
 

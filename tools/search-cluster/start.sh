@@ -6,7 +6,7 @@
 #   start.sh [--server opensearch2|opensearch3|elasticsearch7] [--nodes N] [--port P]
 #            [--transport-port T] [--dir DIR] [--heap 512m] [--cluster NAME]
 #            [--version RUNNER_VERSION] [--timeout SECONDS]
-#   start.sh --dir DIR --node I      (re)start node I of a cluster started earlier in DIR
+#   start.sh --dir DIR --node I|all  (re)start node I (or every stopped node) of a cluster in DIR
 #
 # Env equivalents: SEARCH_SERVER SEARCH_NODES SEARCH_PORT SEARCH_TRANSPORT_PORT SEARCH_DIR
 #                  SEARCH_HEAP SEARCH_CLUSTER SEARCH_RUNNER_VERSION SEARCH_TIMEOUT JAVA_HOME
@@ -65,13 +65,16 @@ if [[ -n "$ONLY_NODE" ]]; then
   [[ -n "$DIR" && -f "$DIR/cluster.env" ]] || { echo "start.sh --node needs --dir of a running cluster" >&2; exit 2; }
   # shellcheck disable=SC1091
   source "$DIR/cluster.env"
-  pidf="$DIR/node-$ONLY_NODE.pid"
-  if [[ -f "$pidf" ]] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
-    log "node $ONLY_NODE already running (pid $(cat "$pidf"))"
-  else
-    setsid bash "$DIR/node-$ONLY_NODE.sh" </dev/null >/dev/null 2>&1 &
-    log "restarting node $ONLY_NODE"
-  fi
+  wanted="$ONLY_NODE"; [[ "$ONLY_NODE" == all ]] && wanted="$(seq 1 "$CLUSTER_NODES")"
+  for n in $wanted; do
+    pidf="$DIR/node-$n.pid"
+    if [[ -f "$pidf" ]] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
+      log "node $n already running (pid $(cat "$pidf"))"
+    else
+      setsid bash "$DIR/node-$n.sh" </dev/null >/dev/null 2>&1 &
+      log "restarting node $n"
+    fi
+  done
   NODES="$CLUSTER_NODES"; PORT="$CLUSTER_PORT"
 else
   # -------------------------------------------------------------- choose the JDK
@@ -168,7 +171,8 @@ fi
 
 # ---------------------------------------------------------------- wait for health
 HEALTH_PORT="$PORT"
-[[ -n "$ONLY_NODE" ]] && HEALTH_PORT=$(( PORT + ONLY_NODE - 1 ))  # ask the restarted node itself
+# ask the restarted node itself
+[[ -n "$ONLY_NODE" && "$ONLY_NODE" != all ]] && HEALTH_PORT=$(( PORT + ONLY_NODE - 1 ))
 t0=$(date +%s)
 deadline=$(( t0 + TIMEOUT ))
 while :; do
@@ -182,7 +186,7 @@ except Exception:
 print("yes" if h.get("status") in ("green", "yellow") and not h.get("timed_out") else "no")' 2>/dev/null || echo no)
   [[ "$ok" == yes ]] && break
   for ((i = 1; i <= NODES; i++)); do
-    [[ -n "$ONLY_NODE" && "$i" != "$ONLY_NODE" ]] && continue
+    [[ -n "$ONLY_NODE" && "$ONLY_NODE" != all && "$i" != "$ONLY_NODE" ]] && continue
     pidf="$DIR/node-$i.pid"
     if [[ -f "$pidf" ]] && ! kill -0 "$(cat "$pidf")" 2>/dev/null; then
       log "node-$i died; last log lines:"; tail -n 40 "$DIR/node-$i.log" >&2 || true
