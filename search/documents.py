@@ -6,13 +6,45 @@ few queries that need, for bulk indexing.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from collections.abc import Iterable, Iterator
 
 from cases.models import CaseStudyPage, public_cases
 
 DOCUMENT_VERSION_FIELD = "version"
+# Not part of the fingerprint: the version is the fingerprint, and the lessons are a part of the
+# body that a cluster does not store.
+UNFINGERPRINTED = frozenset({DOCUMENT_VERSION_FIELD, "lessons"})
+# Every other field of case_document (a test keeps the two in step): what reconcile reads back.
+FINGERPRINTED_FIELDS = (
+    "id",
+    "title",
+    "summary",
+    "body",
+    "url",
+    "themes",
+    "theme_slugs",
+    "keywords",
+    "keyword_slugs",
+    "target_groups",
+    "target_group_slugs",
+    "municipality",
+    "municipality_code",
+    "county",
+    "county_code",
+    "status",
+    "evidence_level",
+    "start_date",
+    "end_date",
+    "start_year",
+    "end_year",
+    "has_indicators",
+    "is_example",
+    "published_at",
+)
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -56,7 +88,7 @@ def case_document(page: CaseStudyPage) -> dict:
     themes = list(page.themes.all())
     keywords = list(page.keywords.all())
     groups = list(page.target_groups.all())
-    return {
+    document = {
         "id": page.pk,
         "title": page.title,
         "summary": page.summary,
@@ -83,11 +115,18 @@ def case_document(page: CaseStudyPage) -> dict:
         "has_indicators": any(i.outcome is not None for i in page.indicators.all()),
         "is_example": page.is_example,
         "published_at": page.first_published_at.isoformat() if page.first_published_at else None,
-        # Changes whenever the published content changes: reconcile compares it.
-        DOCUMENT_VERSION_FIELD: page.last_published_at.isoformat()
-        if page.last_published_at
-        else "",
     }
+    document[DOCUMENT_VERSION_FIELD] = fingerprint(document)
+    return document
+
+
+def fingerprint(document: dict) -> str:
+    """A stable digest of everything the document says: any change to what a search can show
+    or filter on (a move, a renamed theme, keyword or municipality, a new privacy) changes it.
+    Reconcile compares it with the same digest of what an index holds (search/reconcile.py)."""
+    fields = {field: document.get(field) for field in FINGERPRINTED_FIELDS}
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(canonical.encode(), digest_size=20).hexdigest()
 
 
 def live_cases():

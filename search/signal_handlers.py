@@ -1,7 +1,7 @@
 """Index updates follow publishing and privacy: search/ listens, cases/ and themes/ do not know
 about it."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -16,6 +16,12 @@ from .indexing import cases_changed, cases_under
 @receiver(page_unpublished, sender=CaseStudyPage)
 def case_published_or_unpublished(sender, instance, **kwargs):
     cases_changed([instance.pk])
+
+
+@receiver(page_published, sender=MunicipalityPage)
+def municipality_page_published(sender, instance, **kwargs):
+    """A new slug or title of a municipality page changes the URL of every case below it."""
+    cases_changed(cases_under(instance))
 
 
 @receiver(post_page_move, sender=CaseStudyPage)
@@ -45,10 +51,31 @@ def case_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=Keyword)
 def taxonomy_changed(sender, instance, created, **kwargs):
     if not created:
-        cases_changed(instance.cases.values_list("pk", flat=True))
+        cases_changed(_cases_of(instance))
+
+
+def _cases_of(instance) -> list[int]:
+    if isinstance(instance, Keyword):  # a tag: its cases are reached through the tagging rows
+        return list(instance.tagged_cases.values_list("content_object_id", flat=True))
+    return list(instance.cases.values_list("pk", flat=True))
 
 
 @receiver(post_save, sender=Municipality)
 def municipality_changed(sender, instance, created, **kwargs):
     if not created:
         cases_changed(instance.cases.values_list("pk", flat=True))
+
+
+@receiver(pre_delete, sender=Theme)
+@receiver(pre_delete, sender=TargetGroup)
+@receiver(pre_delete, sender=Keyword)
+def taxonomy_deleting(sender, instance, **kwargs):
+    # Their cases are known only before the delete; they are re-indexed after it.
+    instance._search_cases = _cases_of(instance)
+
+
+@receiver(post_delete, sender=Theme)
+@receiver(post_delete, sender=TargetGroup)
+@receiver(post_delete, sender=Keyword)
+def taxonomy_deleted(sender, instance, **kwargs):
+    cases_changed(getattr(instance, "_search_cases", []))

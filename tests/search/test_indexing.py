@@ -11,7 +11,7 @@ from search.request import SearchRequest
 from search.service import database_engine, search_cases
 from search.tasks import backoff
 from tests.factories import make_case
-from themes.models import Theme
+from themes.models import Keyword, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,30 @@ def test_the_probe_delay_grows_to_at_most_thirty_seconds():
     # However long an outage lasts, waiting updates go out within 30 s of the cluster's return.
     assert [backoff(n).total_seconds() for n in range(4)] == [5, 10, 20, 30]
     assert backoff(100) == timedelta(seconds=30)
+
+
+def test_renaming_or_deleting_a_keyword_updates_its_cases(filipstad):
+    case = make_case(filipstad, title="Läxhjälp på biblioteket")
+    keyword = Keyword.objects.create(name="Läxor", slug="laxor")
+    case.keywords.add(keyword)
+    case.save_revision().publish()
+    keyword.name = "Läxläsning"
+    keyword.save()
+    assert "Läxläsning" in _document_in_index(case.pk)["keywords"]
+    keyword.delete()
+    assert "Läxläsning" not in _document_in_index(case.pk)["keywords"]
+
+
+def test_a_new_slug_for_a_municipality_page_changes_the_url_of_its_cases(filipstad):
+    case = make_case(filipstad, title="Adressbytet")
+    filipstad.slug = "filipstad-ny"
+    filipstad.save_revision().publish()
+    url = _document_in_index(case.pk)["url"]
+    assert "/filipstad-ny/" in url
+    assert url == CaseStudyPage.objects.get(pk=case.pk).url
+
+
+def _document_in_index(page_id):
+    from search.models import CaseSearchDocument
+
+    return CaseSearchDocument.objects.get(entry_id=page_id).data

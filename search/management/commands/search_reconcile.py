@@ -1,9 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.content_version import bump_content_version
+from search import leases, outbox
 from search.engines.base import SearchUnavailable
 from search.indexing import apply_to
-from search.reconcile import compare, live_versions
+from search.reconcile import compare, content_of, live_fingerprints
+from search.service import cluster_configured
 
 from ._engines import ENGINE_CHOICES, selected_engines
 
@@ -12,8 +14,10 @@ SHOWN = 10
 
 class Command(BaseCommand):
     help = (
-        "Compare the live cases with each search index and repair what is missing, stale or "
-        "orphaned. With --check, only report, and exit with status 1 if anything drifted."
+        "Compare the content of every live case with what each search index holds, and repair "
+        "what is missing, stale or orphaned. Also takes back tasks whose worker died and wakes "
+        "the cluster updates waiting in the outbox; run it every few minutes (cron or a systemd "
+        "timer). With --check, only report, and exit with status 1 if anything drifted."
     )
 
     def add_arguments(self, parser):
@@ -21,11 +25,15 @@ class Command(BaseCommand):
         parser.add_argument("--check", action="store_true", help="report only; do not repair")
 
     def handle(self, *args, engine, check, **options):
+        if not check:
+            self._queue()
+        engines = dict(selected_engines(engine))
+        contents = {label: content_of(search_engine) for label, search_engine in engines.items()}
+        live = live_fingerprints(contents)
         drifted = False
-        live = live_versions()
-        for label, search_engine in selected_engines(engine):
+        for label, search_engine in engines.items():
             try:
-                drift = compare(live, search_engine.indexed_versions())
+                drift = compare(live[label], contents[label].stored())
                 for kind in ("missing", "stale", "orphaned"):
                     ids = getattr(drift, kind)
                     shown = ", ".join(map(str, ids[:SHOWN])) + (" …" if len(ids) > SHOWN else "")
@@ -41,3 +49,13 @@ class Command(BaseCommand):
                 raise CommandError(f"{label}: the search cluster did not answer: {error}") from None
         if check and drifted:
             raise CommandError("The search index has drifted; run search_reconcile to repair.")
+
+    def _queue(self) -> None:
+        """Tasks stuck with a dead worker run again; waiting cluster updates get a drain."""
+        taken = leases.reclaim_expired()
+        if taken:
+            self.stdout.write(f"tasks: took back {taken} whose worker stopped answering.")
+        leases.forget_finished()
+        if cluster_configured() and outbox.waiting():
+            outbox.wake()
+            self.stdout.write(f"outbox: {outbox.waiting()} cases wait for the cluster.")
