@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "health_check",  # /halsa/ (cms/health.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
