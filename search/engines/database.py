@@ -17,8 +17,8 @@ from functools import cached_property
 from itertools import islice, product
 
 from django.db import transaction
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Length
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import EvidenceLevel, Status
@@ -86,7 +86,7 @@ class DatabaseEngine:
             hits=_hits(ids, analysis.highlight_terms(parsed) if query else frozenset()),
             total=total,
             request=request,
-            facets={name: _facet(name, matched, request) for name in FACETS},
+            facets=_facets(matched, request),
             suggestion=self._suggestion(request) if query and not total else None,
             engine=self.name,
         )
@@ -289,12 +289,32 @@ def _filtered(entries: QuerySet, request: SearchRequest) -> QuerySet:
     return entries
 
 
-def _facet(name: str, matched: QuerySet, request: SearchRequest) -> list[FacetValue]:
+def _facets(matched: QuerySet, request: SearchRequest) -> dict[str, list[FacetValue]]:
+    """Every facet's counts, read in one query: a UNION ALL of one count per facet."""
+    queries = {name: _count_query(name, _scope(name, matched, request)) for name in FACETS}
+    combined = None
+    for name, query in queries.items():
+        query = query.annotate(facet=Value(name, output_field=CharField()))
+        combined = query if combined is None else combined.union(query, all=True)
+    counts: dict[str, dict[str, tuple[str, int]]] = {name: {} for name in FACETS}
+    for value, label, count, name in combined:
+        if value is None or value == "":
+            continue
+        value = _facet_value(name, value)
+        counts[name][value] = (label or _fixed_label(name, value), count)
+    return {name: _facet(name, counts[name], request) for name in FACETS}
+
+
+def _scope(name: str, matched: QuerySet, request: SearchRequest) -> QuerySet | None:
+    """The entries a facet counts over: those matching the request without the facet's own
+    filter. Counting over every entry needs no "among these entries" subquery, which costs more
+    than the count itself; None stands for that."""
     others = request.without(name)
-    # Counting over every entry needs no "among these entries" subquery, which costs more than
-    # the count itself.
     everything = not request.text and not others.has_filters
-    counts = _counts(name, None if everything else _filtered(matched, others))
+    return None if everything else _filtered(matched, others)
+
+
+def _facet(name: str, counts: dict, request: SearchRequest) -> list[FacetValue]:
     selected = _selected(name, request)
     missing = [value for value in selected if value not in counts]
     for value, label in _labels(name, missing).items():
@@ -306,33 +326,31 @@ def _facet(name: str, matched: QuerySet, request: SearchRequest) -> list[FacetVa
     return sorted(values, key=lambda v: (-v.count, v.label.lower().translate(_SWEDISH_ORDER)))
 
 
-def _counts(name: str, scope: QuerySet | None) -> dict[str, tuple[str, int]]:
-    """value -> (label, how many entries in scope have it), for the values some entry has.
+def _count_query(name: str, scope: QuerySet | None) -> QuerySet:
+    """(value as text, label, how many entries in scope have it), for the values some entry has.
     A scope of None stands for every entry."""
     if name in TAGS:
         tags = CaseSearchTag.objects.filter(kind=name)
         if scope is not None:
             tags = tags.filter(entry__in=scope.values("page_id"))
-        rows = (
+        return (
             tags.values_list("slug").annotate(label=Max("name"), count=Count("entry_id")).order_by()
         )
-        return {slug: (label, count) for slug, label, count in rows}
     column, label_column = COLUMNS[name]
-    labelled = Max(label_column) if label_column else Value("")
+    labelled = Max(label_column) if label_column else Value("", output_field=CharField())
     entries = CaseSearchEntry.objects.all() if scope is None else scope
-    rows = entries.order_by().values_list(column).annotate(label=labelled, count=Count("page_id"))
-    counts = {}
-    for value, label, count in rows:
-        if value is None or value == "":
-            continue
-        value = _facet_value(value)
-        counts[value] = (label or _fixed_label(name, value), count)
-    return counts
+    return (
+        entries.order_by()
+        .annotate(value=Cast(column, CharField()))
+        .values_list("value")
+        .annotate(label=labelled, count=Count("page_id"))
+    )
 
 
-def _facet_value(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
+def _facet_value(name: str, value: str) -> str:
+    """A counted value as the facet names it (booleans read back as text differ per database)."""
+    if name == "has_indicators":
+        return "true" if str(value).lower() in ("1", "true", "t") else "false"
     return str(value)
 
 
@@ -349,7 +367,7 @@ def _selected(name: str, request: SearchRequest) -> set[str]:
     if name in FILTER_FIELDS:
         return set(request.filter_values(name))
     if name == "has_indicators" and request.has_indicators is not None:
-        return {_facet_value(request.has_indicators)}
+        return {"true" if request.has_indicators else "false"}
     return set()
 
 
