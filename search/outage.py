@@ -40,7 +40,7 @@ def failed(operation: str, error: Exception) -> None:
             operation,
             error,
         )
-    if operation == "search":
+    if operation != "update":  # a search, autocomplete or related list the database answered
         try:
             cache.incr(FALLBACKS_KEY)
         except ValueError:  # expired or evicted meanwhile
@@ -61,7 +61,7 @@ def answered() -> None:
     from .outbox import waiting
 
     logger.warning(
-        "Search cluster answers again after %.0f s: %d searches were answered by the database; "
+        "Search cluster answers again after %.0f s: %d requests were answered by the database; "
         "%d cases wait to be sent.",
         time.time() - since,
         fallbacks,

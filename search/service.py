@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from . import outage
 from .engines.base import SearchEngine, SearchUnavailable
 from .request import MAX_PAGE_SIZE, Hit, SearchRequest, SearchResult, Suggestion
 
@@ -57,11 +58,13 @@ def _with_fallback(operation: str, call):
     engine = cluster_engine()
     if engine is not None:
         try:
-            return call(engine), False
+            result = call(engine)
         except SearchUnavailable as error:
-            logger.warning(
-                "Search cluster unavailable for %s, using the database: %s", operation, error
-            )
+            # One warning per outage, not one per search (search/outage.py).
+            outage.failed(operation, error)
+        else:
+            outage.answered()
+            return result, False
     return call(database_engine()), engine is not None
 
 

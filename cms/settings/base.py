@@ -185,6 +185,9 @@ SEARCH_ENGINE_URL = env_str("SEARCH_ENGINE_URL")
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "opensearch")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kunskapsbanken")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
+# A task still RUNNING this long after its start or last heartbeat has lost its worker and is
+# run again (search/leases.py; `manage.py search_requeue`, scheduled).
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
 # Requests per client and minute to /sok/, its suggestions, feeds and the API; 0 turns it off.
 SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
 # Weeks of search statistics kept; people sometimes type personal data into the search box, so old
@@ -299,8 +302,10 @@ LOGGING = {
     # django-tasks logs every task start and finish at INFO; that drowns real messages.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
-        # The search clients log every request at INFO; failures still come through.
-        "opensearch": {"level": "WARNING"},
-        "elastic_transport": {"level": "WARNING"},
+        # The search clients log every request at INFO and every failed one with a traceback;
+        # search/outage.py logs one warning when the cluster stops answering and one when it is
+        # back instead.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
     },
 }

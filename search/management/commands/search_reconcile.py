@@ -1,11 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.content_version import bump_content_version
-from search import leases, outbox
 from search.engines.base import SearchUnavailable
 from search.indexing import apply_to
+from search.leases import requeue
 from search.reconcile import compare, content_of, live_fingerprints
-from search.service import cluster_configured
 
 from ._engines import ENGINE_CHOICES, selected_engines
 
@@ -52,10 +51,8 @@ class Command(BaseCommand):
 
     def _queue(self) -> None:
         """Tasks stuck with a dead worker run again; waiting cluster updates get a drain."""
-        taken = leases.reclaim_expired()
+        taken, waiting = requeue()
         if taken:
             self.stdout.write(f"tasks: took back {taken} whose worker stopped answering.")
-        leases.forget_finished()
-        if cluster_configured() and outbox.waiting():
-            outbox.wake()
-            self.stdout.write(f"outbox: {outbox.waiting()} cases wait for the cluster.")
+        if waiting:
+            self.stdout.write(f"outbox: {waiting} cases wait for the cluster.")
