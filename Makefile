@@ -42,7 +42,8 @@ check: $(VENV)/.installed-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-0123456789abcdef \
-		ALLOWED_HOSTS=kunskapsbanken.example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=kunskapsbanken.example.org SITE_URL=https://kunskapsbanken.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 # The Nu Html Checker for tests/browser/test_html_validity.py, pinned in tools/vnu/package-lock.json.
 # --ignore-scripts: the package's install script would fetch a Java runtime; the system's is used.

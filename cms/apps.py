@@ -16,6 +16,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import checks, import_notices, signal_handlers  # noqa: F401
 
         post_migrate.connect(create_cache_table, sender=self)

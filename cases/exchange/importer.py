@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -28,6 +29,10 @@ from cases.slugs import ascii_slug
 from .import_rows import ImportReport, RowResult, case_key
 
 logger = logging.getLogger(__name__)
+
+# Sent once an import has created drafts (argument: summary); cms/import_notices.py tells each
+# municipality's editors, so cases does not depend on how they are told.
+drafts_imported = Signal()
 
 BATCH_SIZE = 100
 MAX_SLUG_LENGTH = 80
@@ -105,6 +110,8 @@ def apply(
         done = min(start + batch_size, len(rows))
         if progress:
             progress(done, len(rows))
+    if summary.created:
+        drafts_imported.send(sender=ImportSummary, summary=summary)
     return summary
 
 

@@ -16,6 +16,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Unset, links fall back to the first host name; the deploy check (cms/checks.py) warns.
+SITE_URL = env_str("SITE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL or f"https://{ALLOWED_HOSTS[0]}"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)

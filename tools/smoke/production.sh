@@ -40,6 +40,7 @@ port="$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 export DJANGO_SETTINGS_MODULE=cms.settings.production
 export SECRET_KEY="smoke-$(python -c 'import secrets; print(secrets.token_urlsafe(40))')"
 export ALLOWED_HOSTS=127.0.0.1
+export SITE_URL=http://127.0.0.1
 export DATABASE_URL="sqlite:///$work/site.sqlite3"
 export STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media"
 export SEARCH_ENGINE_URL=""

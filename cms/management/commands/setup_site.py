@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from cases.municipality_list import load_municipalities, read_official_list
 from cms.models import SiteSettings
 from cms.site_structure import ensure_site_structure
+from cms.site_url import apply_site_url
 from themes.taxonomy import load_taxonomy, read_taxonomy
 
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         )
         home = ensure_site_structure()
         self.stdout.write(f"Site structure ready under '{home.title}'.")
+        site = apply_site_url()
+        if site is not None:
+            self.stdout.write(f"Site address: {site.hostname}:{site.port} (from SITE_URL).")
         if not SiteSettings.load().contact_email:
             self.stdout.write(
                 "No contact email yet: set one in Settings → Site settings and add it to the "

@@ -1,0 +1,125 @@
+"""Workflow e-mails through a real SMTP server (aiosmtpd): Swedish subjects in the review's own
+words, the moderator's comment, absolute links on SITE_URL, and both a text and an HTML part."""
+
+from __future__ import annotations
+
+import email
+import socket
+from email.policy import default as default_policy
+from http import HTTPStatus
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.urls import reverse
+
+from cases.models import CaseStudyPage
+from tests.admin_forms import add_case_form, postable
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://kunskapsbanken.example.org"
+
+
+class Inbox:
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [message for message in self.messages if address in message["To"]]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = SITE
+    yield inbox
+    controller.stop()
+
+
+def _subject(message) -> str:
+    # Python's e-mail parser keeps the space of a folded encoded header.
+    return str(message["Subject"]).strip()
+
+
+def _parts(message) -> tuple[str, str]:
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    return text, html
+
+
+@pytest.fixture
+def submitted_case(client, filipstad, filipstad_editor, moderator, smtp_inbox):
+    client.force_login(filipstad_editor)
+    url, data = add_case_form(client, filipstad, title="Simskola för nyanlända")
+    data["action-submit"] = "1"
+    assert client.post(url, postable(data)).status_code == HTTPStatus.FOUND
+    client.logout()
+    return CaseStudyPage.objects.child_of(filipstad).get(slug="simskola-for-nyanlanda")
+
+
+def _act(client, case, action, **data):
+    task_state = case.current_workflow_state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[case.pk, action, task_state.pk])
+    return client.post(url, data)
+
+
+def test_moderators_are_told_a_case_waits_for_them(submitted_case, moderator, smtp_inbox):
+    [message] = smtp_inbox.to(moderator.email)
+    assert _subject(message) == "Väntar på granskning: ”Simskola för nyanlända”"
+    text, html = _parts(message)
+    edit_url = f"{SITE}/admin/pages/{submitted_case.pk}/edit/"
+    assert "har skickat ”Simskola för nyanlända” (Filipstad) till granskning" in text
+    assert edit_url in text
+    assert f'href="{edit_url}"' in html
+
+
+def test_changes_requested_carries_the_comment_and_a_link_to_the_form(
+    client, submitted_case, moderator, filipstad_editor, smtp_inbox
+):
+    client.force_login(moderator)
+    comment = "Lägg till resultat för 2024 & hur många som deltog."
+    assert _act(client, submitted_case, "reject", comment=comment).status_code == HTTPStatus.FOUND
+    [message] = smtp_inbox.to(filipstad_editor.email)
+    assert _subject(message) == "Ändringar begärda: ”Simskola för nyanlända”"
+    text, html = _parts(message)
+    assert "begär ändringar innan den kan publiceras" in text
+    assert "avvisad" not in text + html + _subject(message)
+    assert comment in text  # plain text: the comment as typed, not HTML-escaped
+    assert "Lägg till resultat för 2024 &amp; hur många som deltog." in html
+    edit_url = f"{SITE}/admin/pages/{submitted_case.pk}/edit/"
+    assert edit_url in text
+    assert f'href="{edit_url}"' in html
+    assert "localhost" not in text + html
+
+
+def test_approval_says_published_and_links_to_the_public_page(
+    client, submitted_case, moderator, filipstad_editor, smtp_inbox
+):
+    client.force_login(moderator)
+    response = _act(client, submitted_case, "approve", comment="Fint beskrivet!")
+    assert response.status_code == HTTPStatus.FOUND
+    [message] = smtp_inbox.to(filipstad_editor.email)
+    assert _subject(message) == "Godkänd och publicerad: ”Simskola för nyanlända”"
+    text, html = _parts(message)
+    public_url = f"{SITE}/kommuner/filipstad/simskola-for-nyanlanda/"
+    assert "”Simskola för nyanlända” är godkänd och publicerad." in text
+    assert "Fint beskrivet!" in text and "Fint beskrivet!" in html
+    assert public_url in text
+    assert f'href="{public_url}"' in html
