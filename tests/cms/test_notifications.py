@@ -22,14 +22,16 @@ SITE = "https://kunskapsbanken.example.org"
 
 class Inbox:
     def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
+        self.received: list[tuple[list[str], email.message.EmailMessage]] = []
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
-        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        message = email.message_from_bytes(envelope.content, policy=default_policy)
+        self.received.append((list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list:
-        return [message for message in self.messages if address in message["To"]]
+        """What the SMTP server was asked to deliver to `address` (To, Cc or Bcc)."""
+        return [message for recipients, message in self.received if address in recipients]
 
 
 def _free_port() -> int:
@@ -123,3 +125,43 @@ def test_approval_says_published_and_links_to_the_public_page(
     assert "Fint beskrivet!" in text and "Fint beskrivet!" in html
     assert public_url in text
     assert f'href="{public_url}"' in html
+
+
+def test_an_import_tells_each_municipalitys_editors_about_their_drafts(
+    tmp_path, filipstad_editor, moderator, smtp_inbox
+):
+    from tests.cases.test_import_cases import FILIPSTAD_ROW, LJUSNARSBERG_ROW, csv_file, run
+
+    path = csv_file(tmp_path / "insatser.csv", [FILIPSTAD_ROW, LJUSNARSBERG_ROW])
+    run(path, "--commit", "--as-user", moderator.username)
+    [message] = smtp_inbox.to(filipstad_editor.email)
+    assert _subject(message) == "Ett utkast från en import väntar på dig (Filipstad)"
+    text, html = _parts(message)
+    draft = CaseStudyPage.objects.get(title=FILIPSTAD_ROW["titel"])
+    edit_url = f"{SITE}/admin/pages/{draft.pk}/edit/"
+    assert FILIPSTAD_ROW["titel"] in text and edit_url in text
+    assert f'href="{edit_url}"' in html
+    assert LJUSNARSBERG_ROW["titel"] not in text  # Ljusnarsberg's draft is not Filipstad's news
+
+
+def test_setup_site_points_the_site_record_at_site_url(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = "https://kunskapsbanken.example.org"
+    call_command("setup_site", stdout=StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("kunskapsbanken.example.org", 443)
+    assert site.root_page.full_url == "https://kunskapsbanken.example.org/"
+
+
+def test_the_deploy_check_warns_without_site_url():
+    from tests.cms.test_settings import PRODUCTION_ENV, _manage
+
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SITE_URL"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "kunskapsbanken.W001" in result.stderr + result.stdout
+    assert "SITE_URL is not set" in result.stderr + result.stdout
