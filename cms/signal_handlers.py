@@ -1,5 +1,6 @@
 """What changes the published content, and so the content version (cms/content_version.py)."""
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_tasks.signals import task_finished
@@ -58,6 +59,34 @@ def page_deleted(sender, **kwargs):
 @receiver(post_delete, sender=GrantAllocation)
 def reference_data_changed(sender, **kwargs):
     bump_content_version()
+
+
+# Shown on public pages or used by public search, and edited outside the page tree: the site
+# settings (footer), images and documents (titles, alt texts, files), the search synonyms and
+# promotions, and the sites themselves (host names in links). Connected in connect_others().
+OTHER_PUBLIC_MODELS = (
+    "cms.SiteSettings",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "case_search.SynonymGroup",
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailsearchpromotions.Query",
+    "wagtailcore.Site",
+)
+
+
+def other_content_changed(sender, **kwargs):
+    bump_content_version()
+
+
+def connect_others() -> None:
+    for label in OTHER_PUBLIC_MODELS:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(other_content_changed, sender=model, dispatch_uid=f"content-{label}")
+
+
+connect_others()
 
 
 @receiver(task_finished)

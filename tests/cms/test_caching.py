@@ -166,12 +166,10 @@ def test_the_home_pages_evaluated_cases_are_cached(client):
 
 
 def test_similar_cases_and_peers_on_a_case_page_are_cached(client):
+    """The case's relations, similar cases and peers are one entry (cases/page_context.py)."""
     case = CaseStudyPage.objects.live().filter(municipality__code="1782").first()
     assert client.get(case.url).status_code == HTTPStatus.OK
-    themes = tuple(theme.slug for theme in case.themes.all())
-    peers = SearchRequest(themes=themes, page_size=1).normalised()
-    assert cache.get(cache_key("similar_cases", (case.pk, 4, _engine()))) is not None
-    assert cache.get(cache_key("search", (peers, _engine()))) is not None
+    assert cache.get(cache_key("case_page", (case.pk, _engine()))) is not None
 
 
 def test_production_serves_hashed_static_files_through_whitenoise():
