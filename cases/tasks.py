@@ -7,21 +7,27 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 from cases.exchange.import_rows import ImportContext, validate_rows
 from cases.exchange.importer import apply
 from cases.exchange.reading import read_table
 from cases.models import ImportBatch
+from search.leases import beat
 
 logger = logging.getLogger(__name__)
 
 REPORT_LANGUAGE = "sv"
 
 
-@task()
-def run_import(batch_id: int) -> None:
-    started = ImportBatch.objects.filter(pk=batch_id, state=ImportBatch.State.QUEUED).update(
+@task(takes_context=True)
+def run_import(context: TaskContext, batch_id: int) -> None:
+    task_id = context.task_result.id
+    # A task taken back from a dead worker (search/leases.py) finds its batch RUNNING; it goes on,
+    # and rows imported before the worker died are skipped as existing.
+    taken_back = len(context.task_result.worker_ids) > 1
+    states = [ImportBatch.State.QUEUED, *([ImportBatch.State.RUNNING] if taken_back else [])]
+    started = ImportBatch.objects.filter(pk=batch_id, state__in=states).update(
         state=ImportBatch.State.RUNNING
     )
     if not started:  # already run, or not asked for: running twice must not import twice
@@ -29,7 +35,7 @@ def run_import(batch_id: int) -> None:
     batch = ImportBatch.objects.get(pk=batch_id)
     try:
         with translation.override(REPORT_LANGUAGE):
-            _run(batch)
+            _run(batch, heartbeat=lambda: beat(task_id))
     except Exception:
         # Record the failure for the status page, then let the worker log it as failed too.
         logger.exception("Import %d failed", batch_id)
@@ -39,7 +45,7 @@ def run_import(batch_id: int) -> None:
         raise
 
 
-def _run(batch: ImportBatch) -> None:
+def _run(batch: ImportBatch, heartbeat=lambda: None) -> None:
     table = read_table(bytes(batch.content), batch.file_name)
     report = validate_rows(table, ImportContext.load())
     if report.file_errors:
@@ -50,6 +56,7 @@ def _run(batch: ImportBatch) -> None:
 
         def progress(done: int, total: int) -> None:
             ImportBatch.objects.filter(pk=batch.pk).update(rows_done=done)
+            heartbeat()  # a long import keeps its lease
 
         user = get_user_model().objects.filter(pk=batch.imported_by_id).first()
         summary = apply(report, user, progress=progress)

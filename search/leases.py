@@ -10,6 +10,7 @@ therefore be safe to run twice (the drain and the import are).
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -29,6 +30,10 @@ def lease() -> timedelta:
 
 def beat(task_id) -> None:
     """A running task says it is alive (call it at least once per lease)."""
+    try:
+        task_id = uuid.UUID(str(task_id))
+    except ValueError:
+        return  # not a database task (the immediate backend's ids): nothing can take it back
     TaskHeartbeat.objects.update_or_create(task_id=task_id, defaults={"beat_at": timezone.now()})
 
 
