@@ -49,6 +49,12 @@ _RUNNING = (
 CLUSTER_ENGINES = [CLUSTER_KIND]
 if _RUNNING.get("elasticsearch") and CLUSTER_KIND != "elasticsearch":
     CLUSTER_ENGINES.append("elasticsearch")
+# The engines the engine-parametrised tests (contract, must-find) run on. The server runs of
+# `make test-search-servers` set SEARCH_CLUSTER_ONLY=1: the database engine ran in the full suite.
+TEST_ENGINES = [
+    *([] if os.environ.get("SEARCH_CLUSTER_ONLY") == "1" else ["database"]),
+    *CLUSTER_ENGINES,
+]
 # The JDKs start.sh uses unless JAVA_HOME says otherwise: 17 for OpenSearch 2.19 and
 # Elasticsearch 7.10, 21 or later for OpenSearch 3.
 JAVA_HOMES = {
@@ -63,8 +69,9 @@ JAVA_HOMES = {
 }
 START_TIMEOUT = 300
 HOW_TO_ENABLE = (
-    "install a JDK 17 and Maven (Debian: apt-get install openjdk-17-jdk-headless maven) to run "
-    "the OpenSearch tests, or set OPENSEARCH_URL to a running cluster"
+    "install a JDK 17 and Maven (Debian: apt-get install openjdk-17-jdk-headless maven; "
+    "OpenSearch 3 needs Java 21 or later, e.g. Temurin) to run the search cluster tests, or set "
+    "OPENSEARCH_URL to a running cluster"
 )
 
 

@@ -9,14 +9,14 @@ import pytest
 
 from search.documents import iter_documents
 from tests.search.cluster_harness import (  # noqa: F401
-    CLUSTER_ENGINES,
+    TEST_ENGINES,
     cluster_three_nodes,
     cluster_url,
     engine_url,
     opensearch_url,
 )
 
-ENGINES = ["database", *CLUSTER_ENGINES]
+ENGINES = TEST_ENGINES
 
 
 def _make_engine(request, kind: str):

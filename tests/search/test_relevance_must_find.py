@@ -26,7 +26,7 @@ from django.test import override_settings
 from bench.relevance.loader import read_set
 from bench.relevance.metrics import must_find_missing
 from bench.relevance.searching import ranked_keys, search_as_page
-from tests.search.cluster_harness import CLUSTER_ENGINES, engine_url
+from tests.search.cluster_harness import TEST_ENGINES, engine_url
 
 pytestmark = pytest.mark.relevance
 
@@ -49,7 +49,7 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {
     }
     for engine in ("database", "opensearch", "elasticsearch")
 }
-ENGINES = ["database", *CLUSTER_ENGINES]  # as in tests/search/conftest.py
+ENGINES = TEST_ENGINES  # as in tests/search/conftest.py
 
 
 @pytest.fixture(scope="module")
