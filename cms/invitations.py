@@ -1,23 +1,29 @@
 """Creating admin users and inviting them by email to choose their own password.
 
-New users get no password: the invitation carries a one-time link to Wagtail's set-password page
-(Django's password-reset token, valid for PASSWORD_RESET_TIMEOUT), so no password ever travels by
-email or through the person running the command.
+New users get no password: the invitation carries a one-time link (Django's password-reset token,
+valid for PASSWORD_RESET_TIMEOUT), so no password ever travels by email or through the person
+running the command. The link opens AcceptInvitationView – "Välkommen – välj lösenord" – which
+signs the person in once the password is saved, when its URL is mounted as "accept_invitation"
+(cms/invitation_urls.py); until then it opens Wagtail's set-password page, which our template
+(cms/templates/wagtailadmin/account/password_reset/confirm.html) words as an invitation for
+someone who has never logged in.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from wagtail.admin.views.account import PasswordResetConfirmView
 
 
 @dataclass
@@ -51,13 +57,7 @@ def invite_user(
         user.save(update_fields=["is_superuser", "is_staff"])
     if group is not None:
         user.groups.add(group)
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailadmin_password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + invitation_path(user)
     role = _("administrator") if superuser else (group.name if group else _("user"))
     send_mail(
         subject=_("Invitation to Kunskapsbanken"),
@@ -71,3 +71,28 @@ def invite_user(
         recipient_list=[email],
     )
     return Invitation(user=user, created=created, link=link)
+
+
+def invitation_path(user) -> str:
+    kwargs = {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    try:
+        return reverse("accept_invitation", kwargs=kwargs)
+    except NoReverseMatch:
+        return reverse("wagtailadmin_password_reset_confirm", kwargs=kwargs)
+
+
+class AcceptInvitationView(PasswordResetConfirmView):
+    """Choosing the first password from the invitation's link, then straight to the dashboard."""
+
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("wagtailadmin_home")
+    extra_context = {"invitation": True}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Welcome to Kunskapsbanken! Your password is saved."))
+        return response
