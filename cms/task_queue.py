@@ -69,3 +69,9 @@ def queue_summary(now: datetime | None = None) -> QueueSummary:
 def recent_failures(limit: int = 20):
     """The latest failed tasks: what, when, and the error's class."""
     return DBTaskResult.objects.filter(status="FAILED").order_by("-finished_at")[:limit]
+
+
+def running_tasks(limit: int = 20):
+    """Claimed tasks, the longest-running first; one running far longer than its kind usually
+    takes belongs to a worker that is gone."""
+    return DBTaskResult.objects.filter(status="RUNNING").order_by("started_at")[:limit]

@@ -27,3 +27,20 @@ def search_statistics(request):
             "zero": zero_result_queries(chosen),
         },
     )
+
+
+def task_queue(request):
+    """Admin report: the background task queue – waiting, running and failed work."""
+    from cms.task_queue import queue_summary, recent_failures, running_tasks
+
+    return render(
+        request,
+        "search/admin/task_queue.html",
+        {
+            "page_title": _("Task queue"),
+            "header_icon": "time",
+            "summary": queue_summary(),
+            "running": running_tasks(),
+            "failures": recent_failures(),
+        },
+    )

@@ -1,11 +1,14 @@
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import search_statistics
+from cms.roles import MODERATORS
+
+from .admin_views import search_statistics, task_queue
 from .synonyms_admin import SynonymGroupViewSet
 
 VIEW_STATISTICS = "case_search.view_searchweekstat"
@@ -27,6 +30,30 @@ def register_statistics_menu_item():
     return StatisticsMenuItem(
         _("Search statistics"), reverse("search_statistics"), icon_name="search", order=160
     )
+
+
+def may_view_task_queue(user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+
+
+@hooks.register("register_admin_urls")
+def register_task_queue_url():
+    def view(request):
+        if not may_view_task_queue(request.user):
+            raise PermissionDenied
+        return task_queue(request)
+
+    return [path("reports/uppgiftsko/", view, name="task_queue")]
+
+
+class TaskQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_task_queue(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_task_queue_menu_item():
+    return TaskQueueMenuItem(_("Task queue"), reverse("task_queue"), icon_name="time", order=170)
 
 
 register_snippet(SynonymGroupViewSet)
