@@ -121,5 +121,5 @@ class PageCacheMiddleware:
                 timeout = settings.PAGE_CACHE_SECONDS
                 key = learn_cache_key(request, response, timeout, prefix, cache=cache)
                 cache.set(key, response, timeout)
-            response["X-Page-Cache"] = "miss"
+                response["X-Page-Cache"] = "miss"  # and stored for the next request
         return response

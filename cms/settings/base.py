@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "health_check",  # /halsa/ (cms/health.py)
+    "dbbackup",  # manage.py backup_site / restore_site (cms/backups.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +57,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which serves static files already compressed; see cms/compression.py.
     "cms.compression.PublicGZipMiddleware",
+    # 304 for a matching If-None-Match; inside gzip, so the ETag is the uncompressed page's.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole public pages for visitors without a session (cms/page_cache.py), stored only when the
+    # next middleware marked them public (cms/http_caching.py).
+    "cms.page_cache.PageCacheMiddleware",
+    "cms.http_caching.CacheHeadersMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # No session cookie: an anonymous visitor, told without loading the session (no Vary: Cookie).
+    "cms.middleware.SessionlessVisitorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -122,6 +131,19 @@ else:
         }
     }
 
+# Whole public pages, kept in the cache above per content version (cms/page_cache.py); 0 turns the
+# page cache off. At most PAGE_CACHE_VARIANTS addresses with a query string per path are kept.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_VARIANTS = env_int("PAGE_CACHE_VARIANTS", 200)
+PAGE_CACHE_ALIAS = "default"
+# Cache-Control of public pages (cms/http_caching.py): browsers keep a page HTTP_CACHE_MAX_AGE
+# seconds, proxies and CDNs HTTP_CACHE_S_MAXAGE, and may serve it that much longer while fetching
+# it again. A change reaches a visitor behind a proxy within the sum; not-found pages only briefly.
+HTTP_CACHE_MAX_AGE = env_int("HTTP_CACHE_MAX_AGE", 60)
+HTTP_CACHE_S_MAXAGE = env_int("HTTP_CACHE_S_MAXAGE", 60)
+HTTP_CACHE_STALE_WHILE_REVALIDATE = env_int("HTTP_CACHE_STALE_WHILE_REVALIDATE", 30)
+HTTP_CACHE_ERROR_MAX_AGE = env_int("HTTP_CACHE_ERROR_MAX_AGE", 10)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -152,9 +174,21 @@ STATICFILES_DIRS = [CMS_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
+# Backups of the database and media together: manage.py backup_site / restore_site
+# (cms/backups.py, docs/operations.md). Keep BACKUP_ROOT outside MEDIA_ROOT, ideally on another disk.
+BACKUP_ROOT = Path(env_str("BACKUP_ROOT", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_ROOT)},
+}
+DBBACKUP_SEND_EMAIL = False
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # django-dbbackup's own commands would otherwise write into MEDIA_ROOT.
+    "dbbackup": BACKUP_STORAGE,
 }
 
 # The case page editor has many inline panels; Django's default of 1000 form fields is too few.

@@ -26,5 +26,8 @@ if env_str("TEST_DATABASE_URL"):
 STATIC_ROOT = tempfile.mkdtemp(prefix="kunskapsbanken-test-static-")
 
 SEARCH_REFRESH_ON_WRITE = True
+# Every test's database starts at content version "0", so pages kept by one test would be served
+# in the next; the page cache tests turn it on with a cache of their own.
+PAGE_CACHE_SECONDS = 0
 # The suite makes many requests from one client; the rate-limit test sets its own limit.
 SEARCH_RATE_LIMIT_PER_MINUTE = 0
