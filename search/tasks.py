@@ -13,7 +13,7 @@ import logging
 import time
 from datetime import timedelta
 
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -51,8 +51,8 @@ def sync_cluster(page_ids: list[int] | None = None, attempt: int = 0) -> None:
         _again(attempt + 1)
         return
     except DatabaseError as error:
+        # The worker closes the broken connection after the task; the retry opens a new one.
         logger.warning("Database error while updating the search cluster (%s); retrying.", error)
-        close_old_connections()
         _again(attempt + 1)
         return
     outage.answered()
