@@ -1,0 +1,206 @@
+"""Publish many new cases at once as real Wagtail pages, hundreds a second (issue #13).
+
+`publish_cases(placed, user=None)` takes unsaved cases from `case_builder.build_case`, each with
+the MunicipalityPage it goes under, and writes what `parent.add_child(instance=page)` followed by
+`page.save_revision(user=user).publish()` writes – with a few statements per batch instead of
+some forty per case:
+
+- tree: treebeard materialised paths computed here from each parent's last child, `depth`,
+  `numchild` of the parents raised once, `url_path` from the parent's;
+- the page and case rows, the inline parts (partners, indicators, follow-ups, inspirations,
+  attachments, keywords) and the focus area / target group links;
+- one revision per case holding all of it (its content serialised as Wagtail does), set as the
+  page's latest and live revision; owner and revision user are `user`;
+- a "wagtail.publish" log entry per case, and Wagtail's reference index;
+- the search entries: the database index in this transaction, the cluster queued in batches
+  (search.indexing.cases_changed), and the content version bumped once.
+
+No page permissions are created: the admin creates none for a new page either. Signals that
+`save()` and `publish()` send per page are not sent; what their receivers in this project do is
+done above, once per batch. The caller holds the transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
+from django.utils import timezone
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+
+from .models import CaseStudyPage, MunicipalityPage
+
+TREE_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key", "content_type"]
+
+
+def next_steps(parents: Iterable[Page]) -> dict[int, int]:
+    """Parent id -> the step number of its next new child, read from its last child now (the
+    caller's parent objects may be stale after an earlier batch)."""
+    steps = {}
+    for parent in parents:
+        last = (
+            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        steps[parent.pk] = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+    return steps
+
+
+def check_slugs(pages: list[tuple[MunicipalityPage, CaseStudyPage]]) -> None:
+    """Wagtail's rule, for a whole batch in one query: no two pages under one parent share a
+    slug."""
+    wanted = defaultdict(list)
+    for parent, page in pages:
+        wanted[parent.pk].append(page.slug)
+    for parent_id, slugs in wanted.items():
+        if len(set(slugs)) < len(slugs):
+            raise ValueError(f"Two new cases under page {parent_id} share a slug.")
+    parents = {parent.pk: parent for parent, _ in pages}
+    clash = Page.objects.none()
+    for parent_id, slugs in wanted.items():
+        clash = clash | Page.objects.filter(
+            depth=parents[parent_id].depth + 1,
+            path__startswith=parents[parent_id].path,
+            slug__in=slugs,
+        )
+    existing = clash.values_list("slug", flat=True).first()
+    if existing:
+        raise ValueError(f"A page with the slug {existing!r} already exists there.")
+
+
+def place(pages: list[tuple[MunicipalityPage, CaseStudyPage]], now) -> list[CaseStudyPage]:
+    """Give each new case its tree position, URL path and the fields a first publish sets."""
+    parents = {parent.pk: parent for parent, _ in pages}
+    steps = next_steps(parents.values())
+    placed = []
+    for parent, page in pages:
+        step = steps[parent.pk]
+        steps[parent.pk] = step + 1
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, step)
+        page.numchild = 0
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.locale_id = parent.locale_id
+        page.municipality_id = parent.municipality_id
+        page.draft_title = page.title
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = page.last_published_at = now
+        page.latest_revision_created_at = now
+        page.content_type = ContentType.objects.get_for_model(CaseStudyPage)
+        page.translation_key = uuid.uuid4()
+        page._cached_parent_obj = parent
+        placed.append(page)
+    return placed
+
+
+def _insert_pages(pages: list[CaseStudyPage]) -> None:
+    """The wagtailcore_page rows (ids come back), then the case rows under the same ids."""
+    Page.objects.bulk_create(pages)
+    for page in pages:
+        page.page_ptr_id = page.id
+        page._state.adding = False
+        page._state.db = "default"
+    fields = CaseStudyPage._meta.local_concrete_fields
+    CaseStudyPage._base_manager.get_queryset()._batched_insert(pages, fields, batch_size=None)
+
+
+def _insert_parts(pages: list[CaseStudyPage]) -> None:
+    """Inline parts (ParentalKey children) and ParentalManyToMany links, per model in bulk."""
+    children = defaultdict(list)
+    for relation in get_all_child_relations(CaseStudyPage):
+        field = relation.field
+        for page in pages:
+            for order, child in enumerate(getattr(page, relation.get_accessor_name()).all()):
+                setattr(child, field.attname, page.pk)
+                if hasattr(child, "sort_order") and child.sort_order is None:
+                    child.sort_order = order
+                children[relation.related_model].append(child)
+    for model, rows in children.items():
+        model.objects.bulk_create(rows)
+    for field in get_all_child_m2m_relations(CaseStudyPage):
+        through = field.remote_field.through
+        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through.objects.bulk_create(
+            through(**{f"{own}_id": page.pk, f"{other}_id": target.pk})
+            for page in pages
+            for target in getattr(page, field.name).all()
+        )
+
+
+def _insert_revisions(pages: list[CaseStudyPage], user, now) -> list[Revision]:
+    content_type = ContentType.objects.get_for_model(CaseStudyPage)
+    base_type = ContentType.objects.get_for_model(Page)
+    revisions = [
+        Revision(
+            content_type=content_type,
+            base_content_type=base_type,
+            object_id=str(page.pk),
+            object_str=str(page),
+            content=page.serializable_data(),
+            created_at=now,
+            user=user,
+        )
+        for page in pages
+    ]
+    Revision.objects.bulk_create(revisions)
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision = page.live_revision = revision
+    Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
+    return revisions
+
+
+def _log(pages: list[CaseStudyPage], revisions: list[Revision], user, now) -> None:
+    content_type = ContentType.objects.get_for_model(CaseStudyPage)
+    PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            content_type=content_type,
+            label=page.get_admin_display_title(),
+            action="wagtail.publish",
+            timestamp=now,
+            data={},
+            user=user,
+            revision=revision,
+            page_id=page.pk,
+            content_changed=True,
+        )
+        for page, revision in zip(pages, revisions, strict=True)
+    )
+
+
+def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
+    """Create and publish these new cases; returns their page ids. Call inside a transaction."""
+    from cms.content_version import bump_content_version
+    from search.indexing import cases_changed
+
+    if not placed:
+        return []
+    check_slugs(placed)
+    now = timezone.now()
+    pages = place(placed, now)
+    for page in pages:
+        page.owner = user
+        page.clean_fields(exclude=TREE_FIELDS)
+    _insert_pages(pages)
+    _insert_parts(pages)
+    revisions = _insert_revisions(pages, user, now)
+    _log(pages, revisions, user, now)
+    added = defaultdict(int)
+    for parent, _page in placed:
+        added[parent.pk] += 1
+    for parent_id, count in added.items():
+        Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + count)
+    for parent, _page in placed:
+        parent.numchild += 1
+    for page in pages:
+        ReferenceIndex.create_or_update_for_object(page)
+    ids = [page.pk for page in pages]
+    cases_changed(ids)
+    bump_content_version()
+    return ids

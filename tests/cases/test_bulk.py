@@ -1,0 +1,133 @@
+"""A case made by the bulk path is the case an editor makes in the admin (issue #13)."""
+
+from http import HTTPStatus
+
+import pytest
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
+
+from cases.bulk import publish_cases
+from cases.case_builder import Vocabulary, build_case
+from cases.models import CaseStudyPage
+from search.models import CaseSearchEntry
+from search.request import SearchRequest
+from search.service import search_cases
+from tests.admin_forms import add_case_form, postable
+from themes.models import Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _spec(slug, title):
+    return {
+        "slug": slug,
+        "title": title,
+        "summary": "Språkombud stärker språkutvecklingen i förskolan.",
+        "themes": [Theme.objects.order_by("pk").first().slug],
+        "keywords": ["språkombud", "förskola"],
+        "status": "ongoing",
+        "start_date": "2023-01-09",
+        "grant_amount": 400000,
+        "total_budget": 600000,
+        "sections": {"background": ["Många barn saknade svenska."]},
+    }
+
+
+def _bulk(parent, specs, user=None):
+    vocabulary = Vocabulary()
+    with transaction.atomic():
+        ids = publish_cases([(parent, build_case(spec, vocabulary)) for spec in specs], user)
+    return [CaseStudyPage.objects.get(pk=pk) for pk in ids]
+
+
+def _admin_case(admin_client, parent, title):
+    url, data = add_case_form(
+        admin_client, parent, title=title, themes=[Theme.objects.order_by("pk").first().pk]
+    )
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(url, postable(data))
+    assert response.status_code == HTTPStatus.FOUND
+    return CaseStudyPage.objects.child_of(parent).get(title=title)
+
+
+FIELDS = [
+    "summary",
+    "status",
+    "start_date",
+    "end_date",
+    "grant_amount",
+    "total_budget",
+    "evidence_level",
+    "evaluation_kind",
+    "municipality_id",
+    "live",
+    "has_unpublished_changes",
+    "depth",
+    "numchild",
+    "locale_id",
+    "content_type_id",
+    "expired",
+    "locked",
+]
+
+
+def test_a_bulk_case_is_what_the_admin_makes(admin_client, superuser, filipstad):
+    by_admin = _admin_case(admin_client, filipstad, "Språkombud i förskolan")
+    (bulk,) = _bulk(
+        filipstad, [_spec("sprakombud-bulk", "Språkombud i förskolan, bulk")], superuser
+    )
+
+    for field in FIELDS:
+        assert getattr(bulk, field) == getattr(by_admin, field), field
+    assert bulk.body.raw_data[0]["type"] == by_admin.body.raw_data[0]["type"] == "background"
+    assert strip_tags(str(bulk.body)) == strip_tags(str(by_admin.body))
+    assert set(bulk.themes.all()) == set(by_admin.themes.all())
+    assert sorted(k.name for k in bulk.keywords.all()) == sorted(
+        k.name for k in by_admin.keywords.all()
+    )
+    # tree, URL and ownership
+    assert bulk.get_parent().pk == by_admin.get_parent().pk == filipstad.pk
+    assert bulk.path[:-4] == by_admin.path[:-4] and bulk.path > by_admin.path
+    assert bulk.url == f"{filipstad.url}sprakombud-bulk/"
+    assert bulk.url_path == f"{filipstad.url_path}sprakombud-bulk/"
+    assert bulk.owner == by_admin.owner == superuser
+    assert Page.objects.get(pk=filipstad.pk).numchild == Page.objects.child_of(filipstad).count()
+    assert Page.find_problems() == ([], [], [], [], [])
+    # revisions
+    for case in (bulk, by_admin):
+        assert case.latest_revision_id == case.live_revision_id is not None
+        assert case.revisions.count() == 1
+        revision = case.latest_revision
+        assert revision.user == superuser
+        shown = revision.as_object()
+        assert shown.title == case.title and shown.summary == case.summary
+        assert sorted(k.name for k in shown.keywords.all()) == ["förskola", "språkombud"]
+        assert [t.pk for t in shown.themes.all()] == [t.pk for t in case.themes.all()]
+        assert PageLogEntry.objects.filter(page=case, action="wagtail.publish").count() == 1
+        assert ReferenceIndex.get_references_for_object(case).exists()
+    # search entries and the page itself
+    for case in (bulk, by_admin):
+        assert CaseSearchEntry.objects.filter(page_id=case.pk).exists()
+    found = search_cases(SearchRequest(text="Språkombud i förskolan", page_size=50))
+    ids = {hit.page_id for hit in found.hits}
+    assert {bulk.pk, by_admin.pk} <= ids
+    response = admin_client.get(bulk.url)
+    assert response.status_code == 200
+    assert "Språkombud i förskolan, bulk" in response.content.decode()
+
+
+def test_batches_continue_the_tree(filipstad):
+    first = _bulk(filipstad, [_spec(f"forsta-{n}", f"Första {n}") for n in range(3)])
+    second = _bulk(filipstad, [_spec(f"andra-{n}", f"Andra {n}") for n in range(3)])
+    paths = [case.path for case in first + second]
+    assert paths == sorted(paths) and len(set(paths)) == 6
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert CaseStudyPage.objects.child_of(filipstad).filter(slug__startswith="andra-").count() == 3
+
+
+def test_a_slug_taken_under_the_parent_is_refused(filipstad):
+    taken = CaseStudyPage.objects.child_of(filipstad).first().slug
+    with pytest.raises(ValueError, match=taken):
+        _bulk(filipstad, [_spec(taken, "Samma adress")])
+    assert Page.find_problems() == ([], [], [], [], [])
