@@ -72,7 +72,8 @@ class SectionContentBlock(blocks.StreamBlock):
 
 
 def _section(label, help_text):
-    return SectionContentBlock(label=label, help_text=help_text)
+    # Not required (no asterisk): a section left empty is simply not published.
+    return SectionContentBlock(label=label, help_text=help_text, required=False)
 
 
 class CaseBodyBlock(blocks.StreamBlock):

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -120,3 +122,9 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem(_("Import cases"), reverse("cases_import"), icon_name="upload", order=310)
+
+
+@hooks.register("insert_global_admin_css")
+def editor_phone_css():
+    """On a phone the editor's save/submit bar stays in reach and the header and tabs fit."""
+    return format_html('<link rel="stylesheet" href="{}">', static("cases/css/editor-phone.css"))

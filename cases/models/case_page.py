@@ -222,7 +222,11 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
                     widget=forms.CheckboxSelectMultiple,
                     help_text=_("Choose 1–3 groups the initiative is mainly for (optional)."),
                 ),
-                FieldPanel("keywords", widget=KeywordWidget(tag_model=Keyword)),
+                FieldPanel(
+                    "keywords",
+                    widget=KeywordWidget(tag_model=Keyword),
+                    help_text=_("Words others would search for: a method, a group, a place."),
+                ),
             ],
             heading=_("Focus areas and keywords"),
         ),
