@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cases.blocks import CaseBodyBlock
-from cases.case_body import with_every_section, without_empty_parts
+from cases.case_body import has_empty_parts, with_every_section, without_empty_parts
 from cases.choices import EVIDENCE_CRITERIA, EvaluationKind, EvidenceLevel, Status
 from cases.follow_ups import CaseState, StatusChange, newest_change, state_after
 from cases.keyword_widget import KeywordWidget
@@ -318,7 +318,7 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
 
     def clean(self):
         super().clean()
-        if self.body:
+        if self.body and has_empty_parts(self.body):
             self.body = without_empty_parts(self.body)
         errors = merge(
             validate_period(self.start_date, self.end_date),
