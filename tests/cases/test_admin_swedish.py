@@ -46,7 +46,7 @@ def test_the_validation_pause_message_is_swedish(client, filipstad, filipstad_ed
 
     with override("sv"):
         assert gettext("There are validation errors, click save to highlight them.").startswith(
-            "Något i formuläret behöver rättas"
+            "Sidan sparas automatiskt först när alla obligatoriska fält"
         )
         assert gettext("Exploring") == "Utforskar"
 
