@@ -64,6 +64,7 @@ def send_for_review_first(menu_items, request, context):
         arrange_for_editor(menu_items, context)
 
 
+@hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def say_what_happened(request, page):
     text = message_for(request.POST, page)

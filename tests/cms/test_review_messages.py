@@ -126,3 +126,13 @@ def test_preview_carries_a_draft_banner(client, filipstad, filipstad_editor):
     assert (
         "Förhandsgranskning – utkast" not in client.get(make_case(filipstad).url).content.decode()
     )
+
+
+def test_a_new_case_sent_for_review_says_so(client, filipstad, filipstad_editor):
+    from tests.admin_forms import add_case_form
+
+    client.force_login(filipstad_editor)
+    url, data = add_case_form(client, filipstad, title="Nattfotboll")
+    data["action-submit"] = "1"
+    [message] = _messages(client.post(url, postable(data), follow=True))
+    assert message.startswith("Skickad till granskning: ”Nattfotboll”.")
