@@ -11,7 +11,8 @@ some forty per case:
   attachments, keywords) and the focus area / target group links;
 - one revision per case holding all of it (its content serialised as Wagtail does), set as the
   page's latest and live revision; owner and revision user are `user`;
-- a "wagtail.publish" log entry per case, and Wagtail's reference index;
+- the "wagtail.create", "wagtail.edit" and "wagtail.publish" log entries of each case, and
+  Wagtail's reference index;
 - the search entries: the database index in this transaction, the cluster queued in batches
   (search.indexing.cases_changed), and the content version bumped once.
 
@@ -162,15 +163,16 @@ def _log(pages: list[CaseStudyPage], revisions: list[Revision], user, now) -> No
         PageLogEntry(
             content_type=content_type,
             label=page.get_admin_display_title(),
-            action="wagtail.publish",
+            action=action,
             timestamp=now,
             data={},
             user=user,
-            revision=revision,
+            revision=None if action == "wagtail.create" else revision,
             page_id=page.pk,
             content_changed=True,
         )
         for page, revision in zip(pages, revisions, strict=True)
+        for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")
     )
 
 
