@@ -83,10 +83,21 @@ def _wake_now() -> None:
         sync_cluster.enqueue()
 
 
+class _Wake:
+    """One wake-up registered with a transaction; it knows whether it has run (tests run
+    callbacks of a transaction that never commits, and the list keeps them)."""
+
+    ran = False
+
+    def __call__(self) -> None:
+        self.ran = True
+        _wake_now()
+
+
 def wake() -> None:
     """Make sure a drain runs after the current transaction commits: one per transaction, and
     none while another is still waiting to start (it will see these marks too)."""
     pending = getattr(connection, "run_on_commit", None) or []
-    if any(entry[1] is _wake_now for entry in pending):
+    if any(isinstance(entry[1], _Wake) and not entry[1].ran for entry in pending):
         return
-    transaction.on_commit(_wake_now)
+    transaction.on_commit(_Wake())
