@@ -19,6 +19,7 @@ from django_tasks import default_task_backend, task
 
 from . import leases, outage, outbox
 from .engines.base import SearchUnavailable
+from .engines.cluster import IndexingError
 from .indexing import apply_to
 from .service import cluster_engine
 
@@ -64,7 +65,16 @@ def _drain(engine) -> bool:
     """Send batches until the outbox is empty (False) or the time is up (True)."""
     started = time.monotonic()
     while taken := outbox.take(BATCH):
-        apply_to(engine, [page_id for page_id, _token in taken])
+        page_ids = [page_id for page_id, _token in taken]
+        try:
+            apply_to(engine, page_ids)
+        except IndexingError as error:
+            # Refused, not unreachable: trying again would block every later update behind these.
+            logger.error(
+                "The search cluster refused cases among %s (%s); search_reconcile will show them.",
+                page_ids,
+                error,
+            )
         outbox.clear(taken)
         if time.monotonic() - started > DRAIN_SECONDS:
             return outbox.waiting() > 0

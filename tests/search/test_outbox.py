@@ -99,3 +99,17 @@ def test_after_a_long_outage_the_cluster_is_probed_every_30_seconds(queued_clust
     assert probe.run_after <= timezone.now() + timedelta(seconds=30)
     assert probe.args_kwargs["kwargs"] == {"attempt": 501}
     assert outbox.waiting() == 1
+
+
+def test_documents_the_cluster_refuses_do_not_block_later_updates(queued_cluster, monkeypatch):
+    from search.engines.cluster import IndexingError
+
+    outbox.mark(_some_cases(2))
+
+    def refused(engine, page_ids):
+        raise IndexingError("1 documents refused, first: mapper_parsing_exception")
+
+    monkeypatch.setattr("search.tasks.apply_to", refused)
+    sync_cluster.call()
+    assert outbox.waiting() == 0  # left to search_reconcile, which reports them as drift
+    assert not _drains(status="READY").exists()
