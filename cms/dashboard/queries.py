@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from cases.choices import Status
 from cases.models import CaseStudyPage, FollowUpUpdate, ImportBatch, MunicipalityPage
@@ -126,6 +127,7 @@ def review_queue(user) -> list[CaseRow]:
     """Pages waiting for this moderator, oldest first, with municipality and submitter."""
     task_states = (
         TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__base_content_type=ContentType.objects.get_for_model(Page))
         .select_related("workflow_state", "workflow_state__requested_by")
         .order_by("started_at")
     )
