@@ -48,14 +48,15 @@ def inverse_frequencies(terms: list[str]) -> dict[str, float]:
     """Each term's idf over the indexed cases."""
     if not terms:
         return {}
-    documents = CaseSearchEntry.objects.count()
+    # The number of cases comes in the same query, as the row without a term.
     frequencies = dict(
         _fetch(
             f"SELECT term, COUNT(*) FROM {TABLE} WHERE term IN ({_placeholders(len(terms))}) "
-            "GROUP BY term",
+            f"GROUP BY term UNION ALL SELECT NULL, COUNT(*) FROM {CaseSearchEntry._meta.db_table}",
             terms,
         )
     )
+    documents = frequencies.pop(None, 0)
     return {term: idf(documents, frequencies.get(term, 0)) for term in terms}
 
 
