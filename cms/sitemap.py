@@ -6,19 +6,23 @@ page that lists cases (the home page, /kommuner/, a municipality) the newest pub
 public case below it as well. /statistik/ and /oppna-data/ are computed from every public case.
 The search page is left out: it asks not to be indexed.
 
-There are no language alternates (hreflang): the interface language is chosen with a cookie
-(cms.middleware.ChosenLanguageMiddleware), so every page has one address for both languages.
+Every address is listed in each interface language (English under /en/, cms/language_urls.py),
+each entry with its hreflang alternates: sv, en and x-default (the Swedish address).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
+
+from .language_urls import language_path
 
 # Public views outside the page tree, by URL name; each shows figures of every public case.
 ROUTES = ("statistics", "open_data")
@@ -75,9 +79,22 @@ class RequestSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
-        if self.request is not None:
-            for url in urls:
-                parts = urlsplit(url["location"])
-                path = parts.path + (f"?{parts.query}" if parts.query else "")
-                url["location"] = self.request.build_absolute_uri(path)
-        return urls
+        if self.request is None:
+            return urls
+        return [
+            entry
+            for url in urls
+            for entry in in_every_language(url, self.request.build_absolute_uri)
+        ]
+
+
+def in_every_language(url: dict, absolute: Callable[[str], str]) -> list[dict]:
+    """The sitemap entry `url` once per interface language, each with every language's address
+    as hreflang alternates (and x-default, the site's default language)."""
+    parts = urlsplit(url["location"])
+    query = f"?{parts.query}" if parts.query else ""
+    codes = [code for code, _name in settings.LANGUAGES]
+    locations = {code: absolute(language_path(parts.path, code) + query) for code in codes}
+    alternates = [{"lang_code": code, "location": where} for code, where in locations.items()]
+    alternates.append({"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]})
+    return [{**url, "location": where, "alternates": alternates} for where in locations.values()]

@@ -52,7 +52,7 @@ def test_views_outside_the_page_tree_and_keyword_pages_are_listed(client):
     assert not any(urlsplit(location).path.startswith("/sok/") for location in entries)
 
     newest = CaseStudyPage.objects.live().public().order_by("-last_published_at").first()
-    assert entries[BASE + "/statistik/"] == newest.last_published_at.date().isoformat()
+    assert entries[BASE + "/statistik/"] == timezone.localdate(newest.last_published_at).isoformat()
 
 
 def test_listings_change_when_a_case_they_list_is_published(client, filipstad):
@@ -60,7 +60,7 @@ def test_listings_change_when_a_case_they_list_is_published(client, filipstad):
     case = make_case(filipstad, keywords=["sitemapprov"])
     CaseStudyPage.objects.filter(pk=case.pk).update(last_published_at=later)
     entries = _sitemap(client)
-    day = later.date().isoformat()
+    day = timezone.localdate(later).isoformat()
     assert entries[BASE + filipstad.url] == day
     assert entries[BASE + "/kommuner/"] == day
     assert entries[BASE + "/"] == day
@@ -83,4 +83,31 @@ def test_private_and_draft_cases_and_their_keywords_are_left_out(client, filipst
     assert private.slug not in locations
     assert "utkastord" not in locations
     assert "hemligtord" not in locations
-    assert entries[BASE + filipstad.url] != later.date().isoformat()
+    assert entries[BASE + filipstad.url] != timezone.localdate(later).isoformat()
+
+
+def test_every_address_is_listed_in_both_languages_with_hreflang_alternates(client, filipstad):
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = re.findall(r"<url>(.*?)</url>", xml)
+    path = filipstad.url
+    for location in (BASE + path, BASE + "/en" + path):
+        (entry,) = [e for e in entries if f"<loc>{location}</loc>" in e]
+        alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
+        assert alternates == {
+            "sv": BASE + path,
+            "en": BASE + "/en" + path,
+            "x-default": BASE + path,
+        }
+    assert f"<loc>{BASE}/en/statistik/</loc>" in xml
+    english = client.get("/en" + path)
+    assert english.status_code == HTTPStatus.OK
+    assert '<html lang="en">' in english.content.decode()
+
+
+def test_pages_name_their_other_language_in_the_head(client, filipstad):
+    path = filipstad.url
+    for address in (path, "/en" + path):
+        html = client.get(address).content.decode()
+        assert f'<link rel="alternate" hreflang="sv" href="{BASE}{path}">' in html
+        assert f'<link rel="alternate" hreflang="en" href="{BASE}/en{path}">' in html
+        assert f'<link rel="alternate" hreflang="x-default" href="{BASE}{path}">' in html
