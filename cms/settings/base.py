@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its Swedish "… sedan" in the admin's review status ("Ändringar begärda 2 timmar
+    # sedan").
+    "django.contrib.humanize",
     "axes",
     "csp",
     # Only for its Swedish translations of zxcvbn's advice (cms/passwords.py).

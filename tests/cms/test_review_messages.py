@@ -106,7 +106,9 @@ def test_the_edit_page_shows_the_comment_and_one_way_back(
     assert _default_action(html) == "Skicka till granskning igen"
     assert 'name="action-restart-workflow"' not in html
     assert 'name="action-cancel-workflow"' not in html
-    assert "Ändringar begärda" in html  # the status side panel, in Swedish
+    # The status side panel, in Swedish (Django's humanize catalogue for "… sedan").
+    assert re.search(r"Ändringar begärda (nu|\S+ \S+ sedan)\s*<", html)
+    assert "Changes requested" not in html
 
     url, data = edit_form(client, case)
     data["action-submit"] = "1"
