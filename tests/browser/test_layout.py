@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import screenshot
 from tests.browser.pages import PAGE_TYPES
 from tests.servers import manage_ok
 
@@ -128,3 +129,31 @@ def test_year_inputs_keep_their_label_on_the_same_line(narrow_page, site_url):
         assert (
             abs(box["y"] + box["height"] / 2 - (text["y"] + text["height"] / 2)) < box["height"]
         ), f"the year input of “{label}” wraps away from its label"
+
+
+def test_the_statistics_page_is_readable_on_a_desktop(browser, site_url):
+    """Charts across their whole figure, each with its table one click away, a menu of the
+    figures, and the page under 4,000 px tall at 1280 px."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(site_url + "/statistik/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    screenshot(page, "statistics-desktop")
+    assert height < 4000, f"/statistik/ is {height} px tall"
+
+    menu = page.get_by_role("navigation", name="Siffror på den här sidan")
+    figures = page.locator("section.figure")
+    assert menu.locator("a[href^='#']").count() == figures.count() >= 8
+    for index in range(figures.count()):
+        figure = figures.nth(index)
+        title = figure.get_by_role("heading", level=2).inner_text()
+        assert menu.get_by_role("link", name=title, exact=True).count() == 1, title
+        assert figure.locator("[role=img]:visible").count() == 1, title
+        bars = figure.locator(".figure-bars:visible")  # counties show a map at this width
+        if bars.count():
+            width, room = bars.bounding_box()["width"], figure.bounding_box()["width"]
+            assert width >= 0.9 * room, f"the chart of “{title}” is {width:.0f} of {room:.0f} px"
+        table = figure.locator("details.figure-table")
+        table.locator("summary").click()
+        assert table.get_by_role("table").is_visible(), f"no table for “{title}”"
+    context.close()
