@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import islice
 
 from django.db import connection, transaction
@@ -20,6 +20,8 @@ from django.utils import timezone
 from .outbox_models import PendingClusterUpdate
 
 MARK_CHUNK = 1000
+# The longest a waiting drain sleeps between probes of an unreachable cluster (search/tasks.py).
+PROBE_MAX = timedelta(seconds=30)
 DRAIN_TASK = "search.tasks.sync_cluster"
 
 
@@ -71,9 +73,13 @@ def drain_waiting() -> bool:
 
     if not default_task_backend.supports_defer:
         return False  # the immediate backend runs each drain at once: nothing is ever waiting
-    from django_tasks_db.models import DBTaskResult
+    from django.db.models import Q
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
-    return DBTaskResult.objects.filter(task_path=DRAIN_TASK, status="READY").exists()
+    # One due now (stored as the far future: "no run_after") or within a probe interval; a drain
+    # queued by an older version may wait far longer.
+    due = Q(run_after=get_date_max()) | Q(run_after__lte=timezone.now() + PROBE_MAX)
+    return DBTaskResult.objects.filter(due, task_path=DRAIN_TASK, status="READY").exists()
 
 
 def _wake_now() -> None:

@@ -25,7 +25,7 @@ from .service import cluster_engine
 
 logger = logging.getLogger(__name__)
 
-PROBE_MAX = timedelta(seconds=30)
+PROBE_MAX = outbox.PROBE_MAX
 BATCH = 500
 DRAIN_SECONDS = 50
 
