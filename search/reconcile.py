@@ -69,8 +69,9 @@ class ClusterContent:
 
 class DatabaseContent:
     def expected(self, document: dict) -> str:
-        from .engines.database import _entry, _tags
+        from .engines.database import _entry, _tags, _without_nul
 
+        document = _without_nul(document)  # as the database engine stores it
         entry = _entry(document)
         tags = [(t.kind, t.slug, t.name) for t in _tags(entry.page_id, document)]
         return _combine(fingerprint(document), _row(entry), tags)
