@@ -29,8 +29,8 @@ run: $(VENV)/.installed
 	$(PY) manage.py first_run
 	$(PY) manage.py ensure_admin
 	@# The task worker runs index updates for a search cluster (and Wagtail's own background work);
-	@# it lives as long as the development server.
-	$(PY) manage.py db_worker --interval 2 -v0 & worker=$$!; \
+	@# it lives as long as the development server and waits for the database if it restarts.
+	$(PY) manage.py run_worker --interval 2 -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

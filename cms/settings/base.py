@@ -178,7 +178,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 # Backups of the database and media together: manage.py backup_site / restore_site
-# (cms/backups.py, docs/operations.md). Keep BACKUP_ROOT outside MEDIA_ROOT, ideally on another disk.
+# (cms/backups.py, docs/operations.md). Keep BACKUP_ROOT outside MEDIA_ROOT, on another disk.
 BACKUP_ROOT = Path(env_str("BACKUP_ROOT", str(BASE_DIR / "var" / "backups")))
 BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 BACKUP_STORAGE = {

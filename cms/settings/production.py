@@ -14,6 +14,7 @@ if not ALLOWED_HOSTS:
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "dbbackup": BACKUP_STORAGE,  # noqa: F405
 }
 
 # Unset, links fall back to the first host name; the deploy check (cms/checks.py) warns.
