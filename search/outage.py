@@ -31,21 +31,33 @@ _seen = _Seen()
 
 def failed(operation: str, error: Exception) -> None:
     """The cluster did not answer `operation` ("search", "update", …)."""
+    first_here = not _seen.failing
     _seen.failing = True
-    if cache.add(SINCE_KEY, time.time(), REMEMBER_SECONDS):
-        cache.set(FALLBACKS_KEY, 0, REMEMBER_SECONDS)
+    try:
+        first = _record_failure(operation)
+    except Exception:  # the cache is down too: count per process instead
+        first = first_here
+    if first:
         logger.warning(
             "Search cluster stopped answering (%s: %s); searches use the database and updates "
             "wait in the outbox until it is back.",
             operation,
             error,
         )
+    logger.debug("Search cluster unavailable for %s: %s", operation, error)
+
+
+def _record_failure(operation: str) -> bool:
+    """Count the failure in the shared cache; True for the first of an outage."""
+    first = cache.add(SINCE_KEY, time.time(), REMEMBER_SECONDS)
+    if first:
+        cache.set(FALLBACKS_KEY, 0, REMEMBER_SECONDS)
     if operation != "update":  # a search, autocomplete or related list the database answered
         try:
             cache.incr(FALLBACKS_KEY)
         except ValueError:  # expired or evicted meanwhile
             cache.set(FALLBACKS_KEY, 1, REMEMBER_SECONDS)
-    logger.debug("Search cluster unavailable for %s: %s", operation, error)
+    return first
 
 
 def answered() -> None:
@@ -53,19 +65,24 @@ def answered() -> None:
     if not _seen.failing:
         return
     _seen.failing = False
-    since = cache.get(SINCE_KEY)
-    fallbacks = cache.get(FALLBACKS_KEY) or 0
-    if since is None or not cache.delete(SINCE_KEY):
-        return  # another process ended it already
-    cache.delete(FALLBACKS_KEY)
-    from .outbox import waiting
+    try:
+        since = cache.get(SINCE_KEY)
+        fallbacks = cache.get(FALLBACKS_KEY) or 0
+        if since is None or not cache.delete(SINCE_KEY):
+            return  # another process ended it already
+        cache.delete(FALLBACKS_KEY)
+        from .outbox import waiting
 
+        waiting_cases = waiting()
+    except Exception:  # a search that worked must not fail over its log line
+        logger.warning("Search cluster answers again.")
+        return
     logger.warning(
         "Search cluster answers again after %.0f s: %d requests were answered by the database; "
         "%d cases wait to be sent.",
         time.time() - since,
         fallbacks,
-        waiting(),
+        waiting_cases,
     )
 
 
