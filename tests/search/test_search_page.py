@@ -189,3 +189,13 @@ def test_known_values_stay_when_an_unknown_one_is_dropped(client, search_backend
     assert re.search(r'name="lan" value="17" checked', html)
     assert 'value="finns-inte"' not in html
     assert not re.search(r'class="chip"[^>]*>[^<]*finns-inte', html)
+
+
+def test_snippets_never_show_a_double_ellipsis(client, search_backend):
+    html = _get(client, "/sok/?q=skolan")
+    summaries = re.findall(r'<p class="hit-summary"[^>]*>(.*?)</p>', html, re.S)
+    assert summaries
+    cut = [s for s in summaries if "…" in s]
+    assert cut, "no snippet was cut from a longer text"
+    doubled = [s for s in summaries if re.search(r"…\s*(<[^>]+>\s*)*…|\.\.\.\s*…|…\s*\.\.\.", s)]
+    assert not doubled, doubled
