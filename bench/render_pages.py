@@ -1,15 +1,18 @@
 """Server time to render each public page type, in-process through Django's test client.
 
     DJANGO_SETTINGS_MODULE=cms.settings.dev .venv/bin/python bench/render_pages.py [--requests 50]
-        [--cold]
+        [--cold] [--uncached]
 
 Runs against the database in DATABASE_URL (default: the project's db.sqlite3, with the demo loaded
 by `make run`). Prints p50/p95/max milliseconds per page type. Numbers go to docs/performance.md.
 Listings are cached until content changes (cms/content_version.py); --cold records a content
 change before every request, so each one computes its listings as the first view after a publish.
+Anonymous pages are kept by the page cache; --uncached adds a query string that changes on every
+request (a URL with an unknown query string is never stored), so every request renders the page.
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -24,6 +27,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--cold", action="store_true", help="no cached listings")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="past the anonymous page cache: a new unknown query string on every request",
+    )
     args = parser.parse_args()
 
     import django
@@ -51,6 +59,7 @@ def main() -> None:
         "sitemap.xml": "/sitemap.xml",
     }
     client = Client()
+    numbers = itertools.count()
     print(f"{'page':<20} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, url in pages.items():
         assert client.get(url).status_code == 200, url
@@ -58,8 +67,11 @@ def main() -> None:
         for _ in range(args.requests):
             if args.cold:
                 bump_content_version()
+            target = url
+            if args.uncached:
+                target += ("&" if "?" in url else "?") + f"u={next(numbers)}"
             start = time.perf_counter()
-            client.get(url)
+            client.get(target)
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]

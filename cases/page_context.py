@@ -12,6 +12,7 @@ A preview renders the in-memory page the editor is looking at, with its unsaved 
 
 from __future__ import annotations
 
+from django.db.models import prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
 
 _RESTRICTIONS = "_all_view_restrictions"
@@ -134,6 +135,11 @@ def _stored_parts(page) -> dict:
         "case_page", (page.pk, _engine()), lambda: _case_rows(page), keep=lambda r: r["complete"]
     )
     restrictions = site_restrictions(page)
+    if page.hero_image_id:
+        # Renditions read with the image: Wagtail then takes them as found and does not write
+        # each one back to the cache on every view (a transaction per rendition on the
+        # database cache).
+        prefetch_related_objects([page], "hero_image__renditions")
     return {
         **rows,
         "inspirations": [
