@@ -135,9 +135,12 @@ def test_on_a_phone_a_typo_is_fixed_and_submitted_with_the_actions_in_reach(
         page.goto(f"{site_url}/admin/pages/{ids['case']}/edit/")
 
         tabs = page.get_by_role("tab")
+        rows: dict[int, list[float]] = {}
         for index in range(tabs.count()):
             box = tabs.nth(index).bounding_box()
             assert box["x"] + box["width"] <= PHONE["width"], tabs.nth(index).inner_text()
+            rows.setdefault(round(box["y"]), []).append(box["x"])
+        assert len({min(starts) for starts in rows.values()}) == 1, "wrapped tabs do not line up"
         title_box = page.locator("#id_title").bounding_box()
         assert title_box["x"] >= 0 and title_box["x"] + title_box["width"] <= PHONE["width"]
 
