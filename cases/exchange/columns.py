@@ -33,6 +33,7 @@ class Kind(StrEnum):
 @dataclass(frozen=True)
 class Column:
     key: str
+    field: str  # the canonical field name (cases/serialisation.py), mostly CaseStudyPage's
     kind: Kind
     description: str
     required: bool = False  # required in the import template
@@ -46,73 +47,101 @@ class Column:
 CASE_COLUMNS: tuple[Column, ...] = (
     Column(
         "id",
+        "id",
         Kind.INTEGER,
         _("The case's number on the platform (page id). Empty in new rows."),
         importable=False,
     ),
     Column(
         "kommunkod",
+        "municipality",
         Kind.TEXT,
         _("Municipality code, four digits, as listed by Statistics Sweden (SCB), e.g. 1782."),
         required=True,
     ),
     Column(
         "kommun",
+        "municipality_name",
         Kind.TEXT,
         _("Municipality name (for reading; the code decides)."),
         importable=False,
     ),
-    Column("lan", Kind.TEXT, _("County name (for reading)."), importable=False),
+    Column("lan", "county_name", Kind.TEXT, _("County name (for reading)."), importable=False),
     Column(
-        "titel", Kind.TEXT, _("Title of the initiative, at most 255 characters."), required=True
+        "titel",
+        "title",
+        Kind.TEXT,
+        _("Title of the initiative, at most 255 characters."),
+        required=True,
     ),
     Column(
         "sammanfattning",
+        "summary",
         Kind.TEXT,
         _("Summary: two or three sentences, at most 600 characters."),
         required=True,
     ),
     Column(
         "fokusomraden",
+        "themes",
         Kind.LIST,
         _("One to three focus areas, by name or short name (slug), separated by semicolons."),
         required=True,
     ),
-    Column("nyckelord", Kind.LIST, _("Free keywords separated by semicolons.")),
+    Column("nyckelord", "keywords", Kind.LIST, _("Free keywords separated by semicolons.")),
     Column(
-        "malgrupper", Kind.LIST, _("Target groups by name or short name, separated by semicolons.")
+        "malgrupper",
+        "target_groups",
+        Kind.LIST,
+        _("Target groups by name or short name, separated by semicolons."),
     ),
     Column(
-        "status", Kind.CHOICE, _("Status code (see allowed values)."), required=True, choices=Status
+        "status",
+        "status",
+        Kind.CHOICE,
+        _("Status code (see allowed values)."),
+        required=True,
+        choices=Status,
     ),
-    Column("startdatum", Kind.DATE, _("Start date, YYYY-MM-DD.")),
-    Column("slutdatum", Kind.DATE, _("End date, YYYY-MM-DD; empty while the work goes on.")),
-    Column("bidrag_kr", Kind.INTEGER, _("Amount of the state grant used, whole kronor (SEK).")),
-    Column("total_budget_kr", Kind.INTEGER, _("Total budget, whole kronor (SEK).")),
+    Column("startdatum", "start_date", Kind.DATE, _("Start date, YYYY-MM-DD.")),
+    Column(
+        "slutdatum", "end_date", Kind.DATE, _("End date, YYYY-MM-DD; empty while the work goes on.")
+    ),
+    Column(
+        "bidrag_kr",
+        "grant_amount",
+        Kind.INTEGER,
+        _("Amount of the state grant used, whole kronor (SEK)."),
+    ),
+    Column("total_budget_kr", "total_budget", Kind.INTEGER, _("Total budget, whole kronor (SEK).")),
     Column(
         "evidensniva",
+        "evidence_level",
         Kind.CHOICE,
         _("Evidence level code (see allowed values)."),
         choices=EvidenceLevel,
     ),
     Column(
         "utvarderingstyp",
+        "evaluation_kind",
         Kind.CHOICE,
         _("Kind of evaluation code (see allowed values)."),
         choices=EvaluationKind,
     ),
-    Column("kontaktperson", Kind.TEXT, _("Name of the contact person.")),
-    Column("kontakt_epost", Kind.TEXT, _("Contact e-mail address.")),
-    Column("kontakt_telefon", Kind.TEXT, _("Contact telephone number.")),
-    Column("url", Kind.URL, _("Address of the published case page."), importable=False),
+    Column("kontaktperson", "contact_name", Kind.TEXT, _("Name of the contact person.")),
+    Column("kontakt_epost", "contact_email", Kind.TEXT, _("Contact e-mail address.")),
+    Column("kontakt_telefon", "contact_phone", Kind.TEXT, _("Contact telephone number.")),
+    Column("url", "url", Kind.URL, _("Address of the published case page."), importable=False),
     Column(
         "publicerad",
+        "first_published_at",
         Kind.DATETIME,
         _("When the case was first published (UTC)."),
         importable=False,
     ),
     Column(
         "senast_andrad",
+        "last_published_at",
         Kind.DATETIME,
         _("When the published case was last changed (UTC)."),
         importable=False,

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -30,18 +31,10 @@ from cases.validation import (
     validate_status_dates,
 )
 
-from .columns import COLUMNS_BY_KEY, IMPORT_COLUMNS
+from .columns import COLUMNS_BY_KEY, IMPORT_COLUMNS, Kind
 from .reading import SourceRow, Table
 from .template import EXAMPLE_ROW
 
-MAX_LENGTHS = {
-    "titel": 255,
-    "sammanfattning": 600,
-    "kontaktperson": 150,
-    "kontakt_epost": 254,
-    "kontakt_telefon": 40,
-}
-MAX_KEYWORD_LENGTH = 100
 # No grant or budget comes near this; a bigger number is a typing error (and would overflow).
 MAX_AMOUNT = 10**13
 LIST_SPLIT = re.compile(r"[;\n]")
@@ -51,14 +44,7 @@ THOUSANDS_SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 COLUMN_ORDER = {column.key: position for position, column in enumerate(IMPORT_COLUMNS)}
 # Field names used by cases/validation.py -> the import column they come from.
-FIELD_COLUMNS = {
-    "themes": "fokusomraden",
-    "status": "status",
-    "start_date": "startdatum",
-    "end_date": "slutdatum",
-    "grant_amount": "bidrag_kr",
-    "total_budget": "total_budget_kr",
-}
+COLUMN_OF_FIELD = {column.field: column.key for column in IMPORT_COLUMNS}
 
 
 class RowState(StrEnum):
@@ -210,13 +196,12 @@ def validate_rows(table: Table, context: ImportContext) -> ImportReport:
 
 def validate_row(source: SourceRow, context: ImportContext) -> RowResult:
     values = {column.key: source.values.get(column.key, "") for column in IMPORT_COLUMNS}
-    parser = _RowParser(values, context)
-    spec = parser.parse()
+    parsed = parse_row(values, context)
     result = RowResult(
         number=source.number,
         title=values["titel"],
-        municipality_code=parser.municipality_code,
-        errors=parser.errors,
+        municipality_code=parsed.municipality_code,
+        errors=list(parsed.errors),
     )
     if source.extra_cells:
         result.errors.append(
@@ -231,221 +216,257 @@ def validate_row(source: SourceRow, context: ImportContext) -> RowResult:
     if result.errors:
         result.errors.sort(key=lambda error: COLUMN_ORDER.get(error.column, -1))
         return result
-    stored_title = context.existing.get(case_key(parser.municipality_code, values["titel"]))
+    stored_title = context.existing.get(case_key(parsed.municipality_code, values["titel"]))
     if stored_title is not None:
         result.duplicate = _(
             "%(municipality)s already has a case titled “%(title)s”, so this row is skipped."
         ) % {
-            "municipality": context.municipality_names[parser.municipality_code],
+            "municipality": context.municipality_names[parsed.municipality_code],
             "title": stored_title,
         }
         return result
-    result.spec = spec
+    result.spec = parsed.spec
     return result
 
 
-class _RowParser:
+@dataclass(frozen=True)
+class ParsedRow:
+    spec: dict  # in the shape the case builder takes; only meaningful without errors
+    municipality_code: str  # "" when the code is missing or unknown
+    errors: tuple[RowError, ...]
+
+
+# Each parse_* function returns a cell's value and the messages about it (empty when fine).
+
+
+def parse_row(values: dict[str, str], context: ImportContext) -> ParsedRow:
     """Parses one row's cells, collecting every error rather than stopping at the first."""
+    errors: list[RowError] = []
 
-    def __init__(self, values: dict[str, str], context: ImportContext):
-        self.values, self.context = values, context
-        self.errors: list[RowError] = []
-        self.municipality_code = ""
+    def take(key: str, cell: tuple):
+        value, messages = cell
+        errors.extend(RowError(key, message) for message in messages)
+        return value
 
-    def error(self, column: str, message: str) -> None:
-        self.errors.append(RowError(column, message))
-
-    def parse(self) -> dict:
-        for column in IMPORT_COLUMNS:
-            if column.required and not self.values[column.key]:
-                self.error(
+    for column in IMPORT_COLUMNS:
+        if column.required and not values[column.key]:
+            errors.append(
+                RowError(
                     column.key,
                     _("“%(column)s” is required but empty.") % {"column": column.key},
                 )
-        self.municipality_code = self.municipality()
-        for key, limit in MAX_LENGTHS.items():
-            self.max_length(key, limit)
-        if self.values["titel"] == EXAMPLE_ROW["titel"]:
-            self.error(
-                "titel", _("This is the template's example row; delete it before importing.")
             )
-        themes = self.vocabulary("fokusomraden", self.context.themes, _unknown_focus_area)
-        target_groups = self.vocabulary("malgrupper", self.context.target_groups, _unknown_group)
-        keywords = self.keywords()
-        status = self.choice("status")
-        evidence_level = self.choice("evidensniva") or EvidenceLevel.NOT_EVALUATED
-        evaluation_kind = self.choice("utvarderingstyp") or EvaluationKind.NONE
-        start, end = self.date("startdatum"), self.date("slutdatum")
-        grant, budget = self.amount("bidrag_kr"), self.amount("total_budget_kr")
-        self.email("kontakt_epost")
+    municipality_code = take("kommunkod", parse_municipality(values["kommunkod"], context))
+    for key, limit in text_limits().items():
+        take(key, (None, check_length(values[key], limit)))
+    if values["titel"] == EXAMPLE_ROW["titel"]:
+        errors.append(
+            RowError("titel", _("This is the template's example row; delete it before importing."))
+        )
+    themes = take(
+        "fokusomraden",
+        parse_vocabulary(values["fokusomraden"], context.themes, _unknown_focus_area),
+    )
+    target_groups = take(
+        "malgrupper",
+        parse_vocabulary(values["malgrupper"], context.target_groups, _unknown_group),
+    )
+    keywords = take("nyckelord", parse_keywords(values["nyckelord"], context))
+    status = take("status", parse_choice("status", values["status"], context))
+    evidence_level = (
+        take("evidensniva", parse_choice("evidensniva", values["evidensniva"], context))
+        or EvidenceLevel.NOT_EVALUATED
+    )
+    evaluation_kind = (
+        take("utvarderingstyp", parse_choice("utvarderingstyp", values["utvarderingstyp"], context))
+        or EvaluationKind.NONE
+    )
+    start = take("startdatum", parse_date(values["startdatum"]))
+    end = take("slutdatum", parse_date(values["slutdatum"]))
+    grant = take("bidrag_kr", parse_amount(values["bidrag_kr"]))
+    budget = take("total_budget_kr", parse_amount(values["total_budget_kr"]))
+    take("kontakt_epost", (None, check_email(values["kontakt_epost"])))
 
-        rules = [validate_period(start, end), validate_amounts(grant, budget)]
-        if self.values["fokusomraden"] and themes is not None:
-            rules.append(validate_focus_area_count(len(themes)))
-        if status:
-            # A date that is there but unreadable already has its error; not "give a date" too.
-            start_given = start or (date.min if self.values["startdatum"] else None)
-            end_given = end or (date.max if self.values["slutdatum"] else None)
-            rules.append(validate_status_dates(status, start_given, end_given))
-        for field_name, messages in merge(*rules).items():
-            for message in messages:
-                self.error(FIELD_COLUMNS[field_name], message)
+    rules = [validate_period(start, end), validate_amounts(grant, budget)]
+    if values["fokusomraden"] and themes is not None:
+        rules.append(validate_focus_area_count(len(themes)))
+    if status:
+        # A date that is there but unreadable already has its error; not "give a date" too.
+        start_given = start or (date.min if values["startdatum"] else None)
+        end_given = end or (date.max if values["slutdatum"] else None)
+        rules.append(validate_status_dates(status, start_given, end_given))
+    for field_name, messages in merge(*rules).items():
+        errors.extend(RowError(COLUMN_OF_FIELD[field_name], message) for message in messages)
 
-        return {
-            "municipality": self.municipality_code,
-            "title": self.values["titel"],
-            "summary": self.values["sammanfattning"],
-            "themes": themes or [],
-            "keywords": keywords,
-            "target_groups": target_groups or [],
-            "status": status,
-            "start_date": start.isoformat() if start else None,
-            "end_date": end.isoformat() if end else None,
-            "grant_amount": grant,
-            "total_budget": budget,
-            "evidence_level": evidence_level,
-            "evaluation_kind": evaluation_kind,
-            "contact": {
-                "name": self.values["kontaktperson"],
-                "email": self.values["kontakt_epost"],
-                "phone": self.values["kontakt_telefon"],
-            },
-        }
+    spec = {
+        "municipality": municipality_code,
+        "title": values["titel"],
+        "summary": values["sammanfattning"],
+        "themes": themes or [],
+        "keywords": keywords,
+        "target_groups": target_groups or [],
+        "status": status,
+        "start_date": start.isoformat() if start else None,
+        "end_date": end.isoformat() if end else None,
+        "grant_amount": grant,
+        "total_budget": budget,
+        "evidence_level": evidence_level,
+        "evaluation_kind": evaluation_kind,
+        "contact": {
+            "name": values["kontaktperson"],
+            "email": values["kontakt_epost"],
+            "phone": values["kontakt_telefon"],
+        },
+    }
+    return ParsedRow(spec, municipality_code, tuple(errors))
 
-    def municipality(self) -> str:
-        code = self.values["kommunkod"]
-        if not code:
-            return ""
-        if code.isdigit() and len(code) == 3:  # Excel drops the leading zero of 0114
-            code = "0" + code
-        if code not in self.context.municipality_names:
-            self.error(
-                "kommunkod",
-                _(
-                    "There is no municipality with code “%(value)s”. Use the four-digit code "
-                    "from Statistics Sweden (SCB), e.g. 1782 for Filipstad."
-                )
-                % {"value": self.values["kommunkod"]},
+
+@cache
+def text_limits() -> dict[str, int]:
+    """Column key -> the max_length of the model field it fills, read from the model."""
+    from cases.models import CaseStudyPage
+
+    limits = {}
+    for column in IMPORT_COLUMNS:
+        model_field = CaseStudyPage._meta.get_field(column.field)
+        if column.kind is Kind.TEXT and not model_field.is_relation and model_field.max_length:
+            limits[column.key] = model_field.max_length
+    return limits
+
+
+@cache
+def keyword_max_length() -> int:
+    from themes.models import Keyword
+
+    return Keyword._meta.get_field("name").max_length
+
+
+def parse_municipality(text: str, context: ImportContext) -> tuple[str, list[str]]:
+    if not text:
+        return "", []
+    code = "0" + text if text.isdigit() and len(text) == 3 else text  # Excel drops 0114's 0
+    if code not in context.municipality_names:
+        return "", [
+            _(
+                "There is no municipality with code “%(value)s”. Use the four-digit code "
+                "from Statistics Sweden (SCB), e.g. 1782 for Filipstad."
             )
-            return ""
-        if code not in self.context.participating:
-            self.error(
-                "kommunkod",
-                _(
-                    "%(municipality)s (%(code)s) does not take part in Kunskapsbanken yet, so "
-                    "cases cannot be imported for it. An administrator can add it with "
-                    "“manage.py add_municipality %(code)s”."
-                )
-                % {"municipality": self.context.municipality_names[code], "code": code},
+            % {"value": text}
+        ]
+    if code not in context.participating:
+        return code, [
+            _(
+                "%(municipality)s (%(code)s) does not take part in Kunskapsbanken yet, so "
+                "cases cannot be imported for it. An administrator can add it with "
+                "“manage.py add_municipality %(code)s”."
             )
-        return code
+            % {"municipality": context.municipality_names[code], "code": code}
+        ]
+    return code, []
 
-    def max_length(self, key: str, limit: int) -> None:
-        length = len(self.values[key])
-        if length > limit:
-            self.error(
-                key,
-                _("The text is %(length)d characters long; at most %(max)d are allowed.")
-                % {"length": length, "max": limit},
+
+def check_length(text: str, limit: int) -> list[str]:
+    if len(text) <= limit:
+        return []
+    return [
+        _("The text is %(length)d characters long; at most %(max)d are allowed.")
+        % {"length": len(text), "max": limit}
+    ]
+
+
+def split_items(text: str) -> list[str]:
+    parts = LIST_SPLIT.split(text) if LIST_SPLIT.search(text) else text.split(",")
+    unique: dict[str, str] = {}
+    for part in (part.strip() for part in parts):
+        if part:
+            unique.setdefault(part.casefold(), part)
+    return list(unique.values())
+
+
+def parse_vocabulary(
+    text: str, lookup: dict[str, str], unknown
+) -> tuple[list[str] | None, list[str]]:
+    """The slugs named in the cell, or None when any of them is unknown."""
+    slugs, messages = [], []
+    for item in split_items(text):
+        slug = lookup.get(item.casefold())
+        if slug is None:
+            messages.append(unknown(item, lookup))
+        elif slug not in slugs:
+            slugs.append(slug)
+    return (None if messages else slugs), messages
+
+
+def parse_keywords(text: str, context: ImportContext) -> tuple[list[str], list[str]]:
+    names, messages = [], []
+    limit = keyword_max_length()
+    for item in split_items(text):
+        if len(item) > limit:
+            messages.append(
+                _("The keyword “%(value)s” is longer than %(max)d characters.")
+                % {"value": item, "max": limit}
             )
+        else:
+            names.append(context.keywords.get(item.casefold(), item))
+    return names, messages
 
-    def items(self, key: str) -> list[str]:
-        text = self.values[key]
-        parts = LIST_SPLIT.split(text) if LIST_SPLIT.search(text) else text.split(",")
-        unique: dict[str, str] = {}
-        for part in (part.strip() for part in parts):
-            if part:
-                unique.setdefault(part.casefold(), part)
-        return list(unique.values())
 
-    def vocabulary(self, key: str, lookup: dict[str, str], unknown) -> list[str] | None:
-        slugs, failed = [], False
-        for item in self.items(key):
-            slug = lookup.get(item.casefold())
-            if slug is None:
-                self.error(key, unknown(item, lookup))
-                failed = True
-            elif slug not in slugs:
-                slugs.append(slug)
-        return None if failed else slugs
+def parse_choice(key: str, text: str, context: ImportContext) -> tuple[str, list[str]]:
+    if not text:
+        return "", []
+    value = context.choices[key].get(" ".join(text.split()).casefold())
+    if value is None:
+        return "", [
+            _("Unknown value “%(value)s”. Allowed: %(allowed)s.")
+            % {"value": text, "allowed": _allowed_choices(COLUMNS_BY_KEY[key].choices)}
+        ]
+    return value, []
 
-    def keywords(self) -> list[str]:
-        names = []
-        for item in self.items("nyckelord"):
-            if len(item) > MAX_KEYWORD_LENGTH:
-                self.error(
-                    "nyckelord",
-                    _("The keyword “%(value)s” is longer than %(max)d characters.")
-                    % {"value": item, "max": MAX_KEYWORD_LENGTH},
-                )
-            else:
-                names.append(self.context.keywords.get(item.casefold(), item))
-        return names
 
-    def choice(self, key: str) -> str:
-        text = self.values[key]
-        if not text:
-            return ""
-        value = self.context.choices[key].get(" ".join(text.split()).casefold())
-        if value is None:
-            self.error(
-                key,
-                _("Unknown value “%(value)s”. Allowed: %(allowed)s.")
-                % {"value": text, "allowed": _allowed_choices(COLUMNS_BY_KEY[key].choices)},
+def parse_date(text: str) -> tuple[date | None, list[str]]:
+    if not text:
+        return None, []
+    match = DATE_TEXT.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        return date.fromisoformat(match.group(1)), []
+    except ValueError:
+        return None, [
+            _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2024-08-15.")
+            % {"value": text}
+        ]
+
+
+def parse_amount(text: str) -> tuple[int | None, list[str]]:
+    if not text:
+        return None, []
+    digits = THOUSANDS_SPACES.sub("", AMOUNT_SUFFIX.sub("", text))
+    if not re.fullmatch(r"-?\d+", digits):
+        return None, [
+            _(
+                "“%(value)s” is not a whole number of kronor. "
+                "Write e.g. 2100000 or 2 100 000, without decimals."
             )
-            return ""
-        return value
+            % {"value": text}
+        ]
+    amount = int(digits)
+    if abs(amount) >= MAX_AMOUNT:
+        return None, [
+            _("“%(value)s” is far larger than any grant or budget; check the number.")
+            % {"value": text}
+        ]
+    return amount, []
 
-    def date(self, key: str) -> date | None:
-        text = self.values[key]
-        if not text:
-            return None
-        match = DATE_TEXT.fullmatch(text)
-        try:
-            if match is None:
-                raise ValueError(text)
-            return date.fromisoformat(match.group(1))
-        except ValueError:
-            self.error(
-                key,
-                _("“%(value)s” is not a date. Write it as YYYY-MM-DD, e.g. 2024-08-15.")
-                % {"value": text},
-            )
-            return None
 
-    def amount(self, key: str) -> int | None:
-        text = self.values[key]
-        if not text:
-            return None
-        digits = THOUSANDS_SPACES.sub("", AMOUNT_SUFFIX.sub("", text))
-        if not re.fullmatch(r"-?\d+", digits):
-            self.error(
-                key,
-                _(
-                    "“%(value)s” is not a whole number of kronor. "
-                    "Write e.g. 2100000 or 2 100 000, without decimals."
-                )
-                % {"value": text},
-            )
-            return None
-        amount = int(digits)
-        if abs(amount) >= MAX_AMOUNT:
-            self.error(
-                key,
-                _("“%(value)s” is far larger than any grant or budget; check the number.")
-                % {"value": text},
-            )
-            return None
-        return amount
-
-    def email(self, key: str) -> None:
-        text = self.values[key]
-        if not text:
-            return
-        try:
-            validate_email(text)
-        except ValidationError:
-            self.error(key, _("“%(value)s” is not an e-mail address.") % {"value": text})
+def check_email(text: str) -> list[str]:
+    if not text:
+        return []
+    try:
+        validate_email(text)
+    except ValidationError:
+        return [_("“%(value)s” is not an e-mail address.") % {"value": text}]
+    return []
 
 
 def _allowed_choices(choices: type[TextChoices]) -> str:
