@@ -199,3 +199,13 @@ def test_snippets_never_show_a_double_ellipsis(client, search_backend):
     assert cut, "no snippet was cut from a longer text"
     doubled = [s for s in summaries if re.search(r"…\s*(<[^>]+>\s*)*…|\.\.\.\s*…|…\s*\.\.\.", s)]
     assert not doubled, doubled
+
+
+def test_results_come_before_the_filters_and_the_filter_button_counts_them(client, search_backend):
+    html = _get(client, "/sok/?tema=grundskola&lan=17&resultat=ja&fran=2019")
+    assert html.index('id="hits"') < html.index('id="search-filters"')
+    assert re.search(r'<a class="filter-toggle" href="#search-filters"[^>]*>Filter \(4\)</a>', html)
+    assert '<a class="skip-link" data-results-skip href="#hits">Hoppa till sökträffarna</a>' in html
+    empty = _get(client, "/sok/?q=zzzzqqqq&ratta=nej")
+    assert 'data-results-skip href="#search-results"' in empty
+    assert re.search(r'class="filter-toggle"[^>]*>Filter</a>', empty)
