@@ -176,6 +176,30 @@ def _log(pages: list[CaseStudyPage], revisions: list[Revision], user, now) -> No
     )
 
 
+def _index_references(pages: list[CaseStudyPage]) -> None:
+    """Wagtail's reference index for new pages, in one insert: what
+    `ReferenceIndex.create_or_update_for_object` writes for a page that has no rows yet."""
+    content_type = ContentType.objects.get_for_model(CaseStudyPage, for_concrete_model=False)
+    base_type = ContentType.objects.get_for_model(Page, for_concrete_model=False)
+    rows = [
+        ReferenceIndex(
+            content_type=content_type,
+            base_content_type=base_type,
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for page in pages
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
+    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
+
+
 def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
     """Create and publish these new cases; returns their page ids. Call inside a transaction."""
     from cms.content_version import bump_content_version
@@ -200,8 +224,7 @@ def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=Non
         Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + count)
     for parent, _page in placed:
         parent.numchild += 1
-    for page in pages:
-        ReferenceIndex.create_or_update_for_object(page)
+    _index_references(pages)
     ids = [page.pk for page in pages]
     cases_changed(ids)
     bump_content_version()

@@ -110,7 +110,15 @@ def test_a_bulk_case_is_what_the_admin_makes(admin_client, superuser, filipstad)
             ("wagtail.edit", superuser.pk),
             ("wagtail.publish", superuser.pk),
         ]
-        assert ReferenceIndex.get_references_for_object(case).exists()
+    referenced = [
+        sorted(
+            ReferenceIndex.get_references_for_object(case).values_list(
+                "to_content_type", "to_object_id", "model_path"
+            )
+        )
+        for case in (bulk, by_admin)
+    ]
+    assert referenced[0] == referenced[1] != []
     # search entries and the page itself
     for case in (bulk, by_admin):
         assert CaseSearchEntry.objects.filter(page_id=case.pk).exists()
