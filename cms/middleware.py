@@ -2,6 +2,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.signals import request_finished
 from django.utils import translation
 
 from .language_urls import split_language
@@ -19,6 +20,10 @@ class ChosenLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Page addresses follow the active language (reverse() adds /en/), so a language left
+        # active after an English request would put /en/ into URLs that code outside a request
+        # builds in the same thread. Back to the default once the response is sent.
+        request_finished.connect(_default_language, dispatch_uid="cms-default-language")
 
     def __call__(self, request):
         language, _path = split_language(request.path_info)
@@ -27,6 +32,10 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+
+def _default_language(sender, **kwargs):
+    translation.deactivate()
 
 
 class SessionlessVisitorMiddleware:
