@@ -43,6 +43,7 @@ check: $(VENV)/.installed-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-0123456789abcdef \
 		ALLOWED_HOSTS=kunskapsbanken.example.org SITE_URL=https://kunskapsbanken.example.org \
+		CONTACT_EMAIL=kunskapsbanken@example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # The Nu Html Checker for tests/browser/test_html_validity.py, pinned in tools/vnu/package-lock.json.

@@ -4,14 +4,16 @@ statement, attached to the default Site.
 Idempotent, so `make run` can call it on every start.
 """
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from cases.models import MunicipalityIndexPage
 from themes.models import ThemeIndexPage
 
+from .about_page import ensure_about_page
 from .accessibility_statement import ensure_accessibility_statement
-from .models import HomePage, StandardPage
+from .models import HomePage, SiteSettings
 from .roles import ensure_roles
 
 HOME_INTRO = (
@@ -19,11 +21,6 @@ HOME_INTRO = (
     "kommuner med socioekonomiska utmaningar. Här finns beskrivningar av insatser för barn och "
     "unga, skola, vuxenutbildning, integration och arbete – vad som gjordes, vad det gav och vad "
     "som inte fungerade – så att fler kommuner kan lära av varandra.</p>"
-)
-ABOUT_INTRO = (
-    "Kunskapsbanken är en kunskapsbank för kommuner som får statsbidraget till kommuner med "
-    "socioekonomiska utmaningar (2018–2027). Kommunerna beskriver sina insatser, och "
-    "myndighetens moderatorer granskar och publicerar dem."
 )
 
 
@@ -35,10 +32,21 @@ def ensure_site_structure() -> HomePage:
         home = _replace_default_home(root)
     municipalities = _ensure_child(home, MunicipalityIndexPage, slug="kommuner", title="Kommuner")
     _ensure_child(home, ThemeIndexPage, slug="teman", title="Teman")
-    _ensure_child(home, StandardPage, slug="om", title="Om Kunskapsbanken", intro=ABOUT_INTRO)
+    ensure_about_page(home)
+    ensure_contact_email(settings.CONTACT_EMAIL)
     ensure_accessibility_statement(home)
     ensure_roles(municipalities)
     return home
+
+
+def ensure_contact_email(address: str) -> bool:
+    """Fill Site settings' contact from CONTACT_EMAIL unless an editor already chose one."""
+    site_settings = SiteSettings.load()
+    if not address or site_settings.contact_email:
+        return False
+    site_settings.contact_email = address
+    site_settings.save(update_fields=["contact_email"])
+    return True
 
 
 def _replace_default_home(root: Page) -> HomePage:

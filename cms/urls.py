@@ -10,6 +10,7 @@ from search.forms import request_from_params
 from search.ratelimit import rate_limited
 from search.service import case_ids
 
+from .evidence_levels import evidence_levels
 from .icons import apple_touch_icon, favicon
 from .views import robots_txt, sitemap
 
@@ -46,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("oppna-data/", open_data.overview, name="open_data"),
     path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("statistik/", include("cases.statistics_urls")),
+    path("om/evidensnivaer/", evidence_levels, name="evidence_levels"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -140,6 +140,7 @@ class Hit:
     highlights: dict[str, list[str]] = field(default_factory=dict)
     is_example: bool = False
     published_at: datetime | None = None
+    evidence_level: str = ""
 
     @classmethod
     def from_document(cls, document: dict, highlights: dict[str, list[str]] | None = None) -> Hit:
@@ -161,7 +162,17 @@ class Hit:
             highlights=highlights or {},
             is_example=bool(document.get("is_example")),
             published_at=datetime.fromisoformat(published) if published else None,
+            evidence_level=document.get("evidence_level") or "",
         )
+
+    @property
+    def evidence_label(self) -> str:
+        from cases.choices import EvidenceLevel
+
+        try:
+            return str(EvidenceLevel(self.evidence_level).label)
+        except ValueError:
+            return ""
 
     @property
     def status_label(self) -> str:

@@ -24,6 +24,8 @@ from cases.participation import add_participant
 
 from .illustrations import draw_illustration
 
+# The demo site's public contact (footer, accessibility statement): fictional, like the content.
+DEMO_CONTACT_EMAIL = "kunskapsbanken@example.org"
 DEMO_DATA = Path(__file__).resolve().parent.parent / "demo_data"
 ILLUSTRATION_COUNT = 12
 
@@ -46,6 +48,7 @@ def read_demo_data(directory: Path = DEMO_DATA) -> tuple[list[dict], list[dict]]
 @transaction.atomic
 def load_demo(municipalities: list[dict], cases: list[dict]) -> DemoReport:
     report = DemoReport()
+    ensure_demo_contact()
     pages = {item["code"]: _load_municipality(item, report) for item in municipalities}
     images = _ensure_illustrations(report)
     vocabulary = Vocabulary()
@@ -71,6 +74,13 @@ def load_demo(municipalities: list[dict], cases: list[dict]) -> DemoReport:
         existing[page.slug] = page
         report.cases_created += 1
     return report
+
+
+def ensure_demo_contact() -> None:
+    """Before setup_site, so that the accessibility statement it writes names the address."""
+    from cms.site_structure import ensure_contact_email
+
+    ensure_contact_email(DEMO_CONTACT_EMAIL)
 
 
 def _load_municipality(item: dict, report: DemoReport) -> MunicipalityPage:

@@ -315,6 +315,11 @@ PERMISSIONS_POLICY = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kunskapsbanken@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# The public contact for visitors (footer, accessibility statement); setup_site copies it into
+# Settings → Site settings when that is empty. Production does not deploy without one
+# (cms/checks.py).
+CONTACT_EMAIL = env_str("CONTACT_EMAIL")
+REQUIRE_CONTACT_EMAIL = False
 # Editors and moderators are told about submissions, approvals and requested changes; superusers
 # are not copied on every municipality's submissions.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -21,6 +21,10 @@ STORAGES = {
 SITE_URL = env_str("SITE_URL")
 WAGTAILADMIN_BASE_URL = SITE_URL or f"https://{ALLOWED_HOSTS[0]}"
 
+# Without a contact address (CONTACT_EMAIL or Site settings) `check --deploy` fails
+# (kunskapsbanken.E001).
+REQUIRE_CONTACT_EMAIL = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)

@@ -44,6 +44,7 @@ HIT_SOURCE = [
     "end_year",
     "is_example",
     "published_at",
+    "evidence_level",
 ]
 # Typo tolerance: one edit, never in the first letter (also keeps the fuzzy automaton small), for
 # words of FUZZY_MIN_LENGTH letters or more, weighing a fraction of an exact match.

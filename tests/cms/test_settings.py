@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 60 + "-a-long-random-production-key",
     "ALLOWED_HOSTS": "kunskapsbanken.example.org",
     "SITE_URL": "https://kunskapsbanken.example.org",
+    "CONTACT_EMAIL": "kunskapsbanken@example.org",
 }
 
 

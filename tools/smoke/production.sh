@@ -41,6 +41,7 @@ export DJANGO_SETTINGS_MODULE=cms.settings.production
 export SECRET_KEY="smoke-$(python -c 'import secrets; print(secrets.token_urlsafe(40))')"
 export ALLOWED_HOSTS=127.0.0.1
 export SITE_URL=http://127.0.0.1
+export CONTACT_EMAIL=kunskapsbanken@example.org
 export DATABASE_URL="sqlite:///$work/site.sqlite3"
 export STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media"
 export SEARCH_ENGINE_URL=""
