@@ -1,83 +1,97 @@
-"""Every structured field of a published case, for the API and open data."""
+"""Every structured field of a published case, for the API (English keys).
+
+Derived from the one serialisation of a case (cases/serialisation.py), like the exports and the
+open-data records; this module only chooses the API's shape, keys and formats.
+"""
 
 from __future__ import annotations
 
+from django.db.models import prefetch_related_objects
+
 from cases.choices import EVIDENCE_CRITERIA, EvidenceLevel
 from cases.models import CaseStudyPage
+from cases.serialisation import ROW_RELATIONS, case_record, part_prefetches
 
 from .documents import section_texts
+
+
+class RequestUrls:
+    """Addresses on the host the request came to."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def page(self, page: CaseStudyPage) -> str:
+        return self.request.build_absolute_uri(page.url)
+
+    def absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
 
 
 def _number(value):
     return None if value is None else float(value)
 
 
+def _iso(value):
+    return value.isoformat() if value else None
+
+
 def case_data(request, page: CaseStudyPage) -> dict:
-    municipality = page.municipality
+    prefetch_related_objects([page], *ROW_RELATIONS, *part_prefetches())
+    case = case_record(page, RequestUrls(request))
     return {
-        "id": page.pk,
-        "title": page.title,
-        "url": request.build_absolute_uri(page.url),
-        "summary": page.summary,
-        "is_example": page.is_example,
+        "id": case["id"],
+        "title": case["title"],
+        "url": case["url"],
+        "summary": case["summary"],
+        "is_example": case["is_example"],
         "municipality": {
-            "code": municipality.code,
-            "name": municipality.name,
-            "county_code": municipality.county_code,
-            "county": municipality.county_name,
+            "code": case["municipality"],
+            "name": case["municipality_name"],
+            "county_code": case["county_code"],
+            "county": case["county_name"],
         },
-        "themes": [{"slug": t.slug, "name": t.name} for t in page.themes.all()],
-        "keywords": [k.name for k in page.keywords.all()],
-        "target_groups": [{"slug": g.slug, "name": g.name} for g in page.target_groups.all()],
-        "status": page.status,
-        "start_date": page.start_date.isoformat() if page.start_date else None,
-        "end_date": page.end_date.isoformat() if page.end_date else None,
-        "grant_amount_sek": page.grant_amount,
-        "total_budget_sek": page.total_budget,
-        "partners": [{"name": p.name, "kind": p.kind} for p in page.partners.all()],
+        "themes": case["themes"],
+        "keywords": case["keywords"],
+        "target_groups": case["target_groups"],
+        "status": case["status"],
+        "start_date": _iso(case["start_date"]),
+        "end_date": _iso(case["end_date"]),
+        "grant_amount_sek": case["grant_amount"],
+        "total_budget_sek": case["total_budget"],
+        "partners": case["partners"],
         "evidence": {
-            "level": page.evidence_level,
-            "criteria": str(EVIDENCE_CRITERIA[EvidenceLevel(page.evidence_level)]),
-            "evaluation_kind": page.evaluation_kind,
-            "about": page.evaluation_description,
+            "level": case["evidence_level"],
+            "criteria": str(EVIDENCE_CRITERIA[EvidenceLevel(case["evidence_level"])]),
+            "evaluation_kind": case["evaluation_kind"],
+            "about": case["evaluation_description"],
         },
         "sections": section_texts(page),
         "indicators": [
             {
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": _number(i.baseline),
-                "target": _number(i.target),
-                "outcome": _number(i.outcome),
-                "year": i.year,
+                **indicator,
+                "baseline": _number(indicator["baseline"]),
+                "target": _number(indicator["target"]),
+                "outcome": _number(indicator["outcome"]),
             }
-            for i in page.indicators.all()
+            for indicator in case["indicators"]
         ],
         "follow_ups": [
             {
-                "year": f.year,
-                "text": f.text,
-                "status_change": f.status_change or None,
-                "discontinued_reason": f.discontinued_reason or None,
+                **follow_up,
+                "status_change": follow_up["status_change"] or None,
+                "discontinued_reason": follow_up["discontinued_reason"] or None,
             }
-            for f in page.follow_ups.all()
+            for follow_up in case["follow_ups"]
         ],
-        "inspired_by": [
-            {"id": link.source_id, "title": link.source.title, "note": link.note}
-            for link in page.public_inspirations()
-        ],
+        "inspired_by": case["inspirations"],
         "contact": {
-            "name": page.contact_name or None,
-            "role": page.contact_role or None,
-            "email": page.contact_email or None,
-            "phone": page.contact_phone or None,
+            "name": case["contact_name"] or None,
+            "role": case["contact_role"] or None,
+            "email": case["contact_email"] or None,
+            "phone": case["contact_phone"] or None,
         },
-        "attachments": [
-            {"title": a.link_text, "url": request.build_absolute_uri(a.document.url)}
-            for a in page.attachments.select_related("document")
-        ],
-        "first_published_at": page.first_published_at.isoformat()
-        if page.first_published_at
-        else None,
-        "last_published_at": page.last_published_at.isoformat() if page.last_published_at else None,
+        "attachments": case["attachments"],
+        "first_published_at": _iso(case["first_published_at"]),
+        "last_published_at": _iso(case["last_published_at"]),
     }

@@ -3,8 +3,10 @@
 Exports stream 100,000 cases, so pages are read with `.iterator(chunk_size=...)` and their
 municipality, focus areas, keywords and target groups are fetched per chunk (Django prefetches
 with iterator when a chunk size is given): a fixed number of queries per chunk, none per case.
-Lists hold slugs for focus areas and target groups (the importer accepts slugs or names) and
-names for keywords; status, evidence level and kind of evaluation hold their stored codes.
+The values come from the one serialisation of a case (cases/serialisation.py); the columns'
+`field` is the key map. Lists hold slugs for focus areas and target groups (the importer
+accepts slugs or names) and names for keywords; status, evidence level and kind of evaluation
+hold their stored codes.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from cases.models import CaseStudyPage
+from cases.serialisation import case_fields, with_row_relations
+
+from .columns import CASE_COLUMNS
 
 CHUNK_SIZE = 500
-ROW_RELATIONS = ("themes", "keywords", "target_groups")
 
 
 class PageUrls:
@@ -43,44 +47,29 @@ class PageUrls:
                 return host + self.prefix + url_path[len(root.root_path) :]
         return None  # not under any site: the page has no public address
 
+    def page(self, page) -> str | None:
+        return self(page.url_path)
+
     def absolute(self, path: str) -> str:
         """An address on the site for a path that is not a page's (e.g. a document)."""
         host = self.base_url or (self.roots[-1].root_url.rstrip("/") if self.roots else "")
         return host + path
 
 
-def with_row_relations(pages: QuerySet) -> QuerySet:
-    return pages.select_related("municipality").prefetch_related(*ROW_RELATIONS)
+def row_from(fields: dict) -> dict:
+    """A case's own fields (cases/serialisation.py) keyed by column key, None where empty."""
+    return {column.key: _cell(fields[column.field]) for column in CASE_COLUMNS}
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return [item["slug"] if isinstance(item, dict) else item for item in value]
+    return None if value == "" else value
 
 
 def case_row(page: CaseStudyPage, urls: PageUrls) -> dict:
     """One case as Python values keyed by column key (None where nothing is entered)."""
-    municipality = page.municipality
-    return {
-        "id": page.pk,
-        "kommunkod": municipality.code if municipality else None,
-        "kommun": municipality.name if municipality else None,
-        "lan": municipality.county_name if municipality else None,
-        "titel": page.title,
-        "sammanfattning": page.summary,
-        "fokusomraden": [theme.slug for theme in page.themes.all()],
-        # The prefetched keywords come in no particular order; sorted, exports are repeatable.
-        "nyckelord": sorted(keyword.name for keyword in page.keywords.all()),
-        "malgrupper": [group.slug for group in page.target_groups.all()],
-        "status": page.status,
-        "startdatum": page.start_date,
-        "slutdatum": page.end_date,
-        "bidrag_kr": page.grant_amount,
-        "total_budget_kr": page.total_budget,
-        "evidensniva": page.evidence_level,
-        "utvarderingstyp": page.evaluation_kind,
-        "kontaktperson": page.contact_name or None,
-        "kontakt_epost": page.contact_email or None,
-        "kontakt_telefon": page.contact_phone or None,
-        "url": urls(page.url_path),
-        "publicerad": page.first_published_at,
-        "senast_andrad": page.last_published_at,
-    }
+    return row_from(case_fields(page, urls))
 
 
 def case_rows(pages: QuerySet, urls: PageUrls, *, chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:

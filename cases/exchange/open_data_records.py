@@ -1,9 +1,10 @@
 """The records of the open-data package, as JSON-ready dictionaries.
 
-A case record is the export row (every CASE_COLUMNS key, JSON-typed as in the JSON export) plus
-what a spreadsheet row cannot hold: indicators, partners, follow-ups, inspirations, attachments,
-the contact's role, the description of the evaluation and the body's sections as plain text.
-Keys are Swedish and ASCII-only like the column keys; open_data.py describes every one of them.
+Derived from the one serialisation of a case (cases/serialisation.py): a case record is the
+export row (every CASE_COLUMNS key, JSON-typed as in the JSON export) plus what a spreadsheet row
+cannot hold: indicators, partners, follow-ups, inspirations, attachments, the contact's role, the
+description of the evaluation and the body's sections as plain text. Keys are Swedish and
+ASCII-only like the column keys; open_data.py describes every one of them.
 """
 
 from __future__ import annotations
@@ -11,20 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 
 from cases.models import (
-    CaseAttachment,
-    CaseInspiration,
     CaseStudyPage,
     GrantAllocation,
     Municipality,
     MunicipalityPage,
     public_cases,
 )
+from cases.serialisation import case_record as serialised_case
+from cases.serialisation import with_parts
 from themes.models import TargetGroup, Theme, ThemeIndexPage
 
-from .case_rows import CHUNK_SIZE, PageUrls, case_row, with_row_relations
+from .case_rows import CHUNK_SIZE, PageUrls, row_from
 from .cells import as_json
 from .columns import CASE_COLUMNS
 
@@ -63,63 +64,49 @@ def section_texts(page: CaseStudyPage) -> dict[str, str | None]:
 
 def case_pages() -> QuerySet:
     """Published cases with every related part fetched per chunk, oldest id first."""
-    published = public_cases()
-    return (
-        with_row_relations(published)
-        .prefetch_related(
-            "indicators",
-            "partners",
-            "follow_ups",
-            # Only inspirations that are themselves in the package, so every id resolves.
-            Prefetch(
-                "inspirations",
-                queryset=CaseInspiration.objects.filter(source__in=published.values("pk")),
-            ),
-            Prefetch("attachments", queryset=CaseAttachment.objects.select_related("document")),
-        )
-        .order_by("pk")
-    )
+    return with_parts(public_cases()).order_by("pk")
 
 
 def case_record(page: CaseStudyPage, urls: PageUrls) -> dict:
-    row = case_row(page, urls)
+    case = serialised_case(page, urls)
+    row = row_from(case)
     record = {column.key: as_json(row[column.key], column.kind) for column in CASE_COLUMNS}
     record.update(
         {
-            "kontakt_roll": page.contact_role or None,
-            "fiktivt_exempel": page.is_example,
-            "utvardering_beskrivning": page.evaluation_description or None,
+            "kontakt_roll": case["contact_role"] or None,
+            "fiktivt_exempel": case["is_example"],
+            "utvardering_beskrivning": case["evaluation_description"] or None,
             "avsnitt": section_texts(page),
             "indikatorer": [
                 {
-                    "namn": indicator.name,
-                    "enhet": indicator.unit or None,
-                    "utgangsvarde": _number(indicator.baseline),
-                    "malvarde": _number(indicator.target),
-                    "utfall": _number(indicator.outcome),
-                    "ar": indicator.year,
+                    "namn": indicator["name"],
+                    "enhet": indicator["unit"] or None,
+                    "utgangsvarde": _number(indicator["baseline"]),
+                    "malvarde": _number(indicator["target"]),
+                    "utfall": _number(indicator["outcome"]),
+                    "ar": indicator["year"],
                 }
-                for indicator in page.indicators.all()
+                for indicator in case["indicators"]
             ],
             "partner": [
-                {"namn": partner.name, "typ": partner.kind} for partner in page.partners.all()
+                {"namn": partner["name"], "typ": partner["kind"]} for partner in case["partners"]
             ],
             "uppfoljningar": [
                 {
-                    "ar": follow_up.year,
-                    "text": follow_up.text,
-                    "ny_status": follow_up.status_change or None,
-                    "orsak_avbrott": follow_up.discontinued_reason or None,
+                    "ar": follow_up["year"],
+                    "text": follow_up["text"],
+                    "ny_status": follow_up["status_change"] or None,
+                    "orsak_avbrott": follow_up["discontinued_reason"] or None,
                 }
-                for follow_up in page.follow_ups.all()
+                for follow_up in case["follow_ups"]
             ],
             "inspirerad_av": [
-                {"id": link.source_id, "anpassning": link.note or None}
-                for link in page.inspirations.all()
+                {"id": link["id"], "anpassning": link["note"] or None}
+                for link in case["inspirations"]
             ],
             "bilagor": [
-                {"titel": attachment.link_text, "url": urls.absolute(attachment.document.url)}
-                for attachment in page.attachments.all()
+                {"titel": attachment["title"], "url": attachment["url"]}
+                for attachment in case["attachments"]
             ],
         }
     )
