@@ -16,6 +16,7 @@
   const announcer = form.querySelector("[data-search-announcer]");
   const phone = window.matchMedia("(max-width: 47.99rem)");
   let controller = null;
+  let shown = window.location.pathname + window.location.search; // the state on screen
 
   function formUrl() {
     const params = new URLSearchParams();
@@ -62,6 +63,7 @@
       if (skip && freshSkip) skip.setAttribute("href", freshSkip.getAttribute("href"));
       document.title = doc.title;
       if (push) history.pushState({ search: true }, "", url);
+      shown = window.location.pathname + window.location.search;
       restoreFocus(focusedName, focusedValue);
       const count = results.querySelector("[data-result-count]");
       if (count) announce(count.textContent.trim());
@@ -90,7 +92,13 @@
     event.preventDefault();
     load(link.href, true);
   });
-  window.addEventListener("popstate", () => load(window.location.href, false));
+  // Back and forward between search states. A skip link to #hits fires popstate too; reloading
+  // then would replace the results it moved the keyboard to, so a change of fragment is ignored.
+  window.addEventListener("popstate", () => {
+    const wanted = window.location.pathname + window.location.search;
+    if (wanted === shown) return;
+    load(window.location.href, false);
+  });
   form.classList.add("js-live");
 
   // --- Filters in a modal dialog on phones ---
