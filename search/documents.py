@@ -12,6 +12,9 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
+from django.utils import translation
+
 from cases.models import CaseStudyPage, public_cases
 
 DOCUMENT_VERSION_FIELD = "version"
@@ -80,7 +83,14 @@ def section_texts(page: CaseStudyPage) -> dict[str, str]:
 
 
 def case_document(page: CaseStudyPage) -> dict:
-    """The search document for one published case."""
+    """The search document for one published case, the same whichever language is active when
+    it is built (page addresses follow the active language, and an editor may use the admin in
+    English): results add the visitor's language to its URL when they show it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _case_document(page)
+
+
+def _case_document(page: CaseStudyPage) -> dict:
     municipality = page.municipality
     start_year = page.start_date.year if page.start_date else None
     end_year = page.end_date.year if page.end_date else None

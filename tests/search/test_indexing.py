@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from cases.models import CaseStudyPage, Municipality
 from search.request import SearchRequest
@@ -124,6 +125,15 @@ def test_a_new_slug_for_a_municipality_page_changes_the_url_of_its_cases(filipst
     url = _document_in_index(case.pk)["url"]
     assert "/filipstad-ny/" in url
     assert url == CaseStudyPage.objects.get(pk=case.pk).url
+
+
+def test_a_case_published_in_english_is_indexed_with_its_swedish_address(filipstad):
+    with translation.override("en"):
+        case = make_case(filipstad, title="Publicerad på engelska")
+        assert CaseStudyPage.objects.get(pk=case.pk).url.startswith("/en/")
+    url = _document_in_index(case.pk)["url"]
+    assert url == CaseStudyPage.objects.get(pk=case.pk).url
+    assert not url.startswith("/en/")
 
 
 def _document_in_index(page_id):
