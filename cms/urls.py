@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cases.views import exports, open_data
+from search.api_docs import api_docs
 from search.forms import request_from_params
 from search.ratelimit import rate_limited
 from search.service import case_ids
@@ -45,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
     path("sok/", include("search.urls")),
     path("oppna-data/", open_data.overview, name="open_data"),
+    path("oppna-data/api/", api_docs, name="api_docs"),
     path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("statistik/", include("cases.statistics_urls")),
     path("om/evidensnivaer/", evidence_levels, name="evidence_levels"),

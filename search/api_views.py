@@ -7,6 +7,7 @@ for GET, rate limited per client like the search page.
 from functools import wraps
 
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from cases.models import public_cases
 from cases.params import parse_id
 
+from .api_docs import API_DOCS_PATH
 from .case_data import case_data
 from .forms import request_from_params
 from .notices import understanding
@@ -152,6 +154,39 @@ def autocomplete(request):
         {"suggestions": [{"kind": s.kind, "label": s.label, "url": s.url} for s in suggestions]},
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@api_view("api")
+def index(request):
+    """/api/v1/: what the API offers, each endpoint with its address and the documentation."""
+    root = request.build_absolute_uri("/").rstrip("/")
+    document = schema(root)
+    endpoints = [
+        {
+            "path": path,
+            "url": root + path,  # a URI template where the path has {id}
+            "method": method.upper(),
+            "summary": operation["summary"],
+        }
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    ]
+    endpoints.append(
+        {
+            "path": "/api/v1/openapi.json",
+            "url": request.build_absolute_uri(reverse("api_schema")),
+            "method": "GET",
+            "summary": "The OpenAPI 3.0 description of the API",
+        }
+    )
+    data = {
+        "name": document["info"]["title"],
+        "version": document["info"]["version"],
+        "documentation": request.build_absolute_uri(API_DOCS_PATH),
+        "openapi": request.build_absolute_uri(reverse("api_schema")),
+        "endpoints": endpoints,
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @api_view("api")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop as N_
+
 from cases.params import MAX_ID
 
 from .forms import FILTER_PARAMETERS
@@ -11,13 +13,13 @@ NULLABLE_STRING = {"type": "string", "nullable": True}
 NULLABLE_INT = {"type": "integer", "nullable": True}
 NULLABLE_NUMBER = {"type": "number", "nullable": True}
 FILTER_DESCRIPTIONS = {
-    "tema": "Focus area slug, e.g. grundskola",
-    "nyckelord": "Keyword slug",
-    "kommun": "Municipality code (SCB), e.g. 1782",
-    "lan": "County code (SCB), e.g. 17",
-    "status": "planned, ongoing, completed or discontinued",
-    "malgrupp": "Target group slug",
-    "evidens": "not_evaluated, promising, evaluated_good or evaluated_mixed",
+    "tema": N_("Focus area slug, e.g. grundskola"),
+    "nyckelord": N_("Keyword slug"),
+    "kommun": N_("Municipality code (SCB), e.g. 1782"),
+    "lan": N_("County code (SCB), e.g. 17"),
+    "status": N_("planned, ongoing, completed or discontinued"),
+    "malgrupp": N_("Target group slug"),
+    "evidens": N_("not_evaluated, promising, evaluated_good or evaluated_mixed"),
 }
 
 
@@ -222,10 +224,28 @@ SCHEMAS = {
         }
     ),
     "Error": _object({"error": {"type": "string"}}),
+    "ApiIndex": _object(
+        {
+            "name": {"type": "string"},
+            "version": {"type": "string"},
+            "documentation": {"type": "string", "description": "The human-readable page."},
+            "openapi": {"type": "string"},
+            "endpoints": _array(
+                _object(
+                    {
+                        "path": {"type": "string"},
+                        "url": {"type": "string"},
+                        "method": {"type": "string"},
+                        "summary": {"type": "string"},
+                    }
+                )
+            ),
+        }
+    ),
 }
 
 TOO_MANY = {
-    "description": "Rate limit reached; see the Retry-After header.",
+    "description": N_("Rate limit reached; see the Retry-After header."),
     "headers": {"Retry-After": {"schema": {"type": "integer"}}},
     "content": {"text/plain": {"schema": {"type": "string"}}},
 }
@@ -257,7 +277,7 @@ def _search_parameters() -> list[dict]:
             "name": "q",
             "in": "query",
             "schema": {"type": "string", "maxLength": MAX_TEXT_LENGTH},
-            "description": "Search words (longer text is cut)",
+            "description": N_("Search words (longer text is cut)"),
         }
     ]
     for name in FILTER_PARAMETERS:
@@ -281,7 +301,7 @@ def _search_parameters() -> list[dict]:
             "name": "resultat",
             "in": "query",
             "schema": {"type": "string", "enum": ["ja", "nej"]},
-            "description": "With measured results",
+            "description": N_("With measured results"),
         },
         {
             "name": "sortering",
@@ -308,13 +328,20 @@ def schema(server_url: str) -> dict:
         },
         "servers": [{"url": server_url.rstrip("/")}],
         "paths": {
+            "/api/v1/": {
+                "get": {
+                    "operationId": "apiIndex",
+                    "summary": N_("The endpoints of the API, with links"),
+                    "responses": {"200": _json("ApiIndex", N_("The index")), "429": TOO_MANY},
+                }
+            },
             "/api/v1/sok/": {
                 "get": {
                     "operationId": "searchCases",
-                    "summary": "Search published cases",
+                    "summary": N_("Search published cases"),
                     "parameters": _search_parameters(),
                     "responses": {
-                        "200": _json("SearchResponse", "Search results"),
+                        "200": _json("SearchResponse", N_("Search results")),
                         "429": TOO_MANY,
                     },
                 }
@@ -322,19 +349,19 @@ def schema(server_url: str) -> dict:
             "/api/v1/insatser/{id}/": {
                 "get": {
                     "operationId": "getCase",
-                    "summary": "One published case with all structured fields",
+                    "summary": N_("One published case with all structured fields"),
                     "parameters": [
                         {
                             "name": "id",
                             "in": "path",
                             "required": True,
                             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-                            "description": "Case id; anything else is answered with 404",
+                            "description": N_("Case id; anything else is answered with 404"),
                         }
                     ],
                     "responses": {
-                        "200": _json("Case", "The case"),
-                        "404": _json("Error", "No published case has this id"),
+                        "200": _json("Case", N_("The case")),
+                        "404": _json("Error", N_("No published case has this id")),
                         "429": TOO_MANY,
                     },
                 }
@@ -342,9 +369,9 @@ def schema(server_url: str) -> dict:
             "/api/v1/forslag/": {
                 "get": {
                     "operationId": "suggest",
-                    "summary": "Suggestions for a search box",
+                    "summary": N_("Suggestions for a search box"),
                     "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
-                    "responses": {"200": _json("Suggestions", "Suggestions"), "429": TOO_MANY},
+                    "responses": {"200": _json("Suggestions", N_("Suggestions")), "429": TOO_MANY},
                 }
             },
         },
