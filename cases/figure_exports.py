@@ -25,7 +25,7 @@ WORKBOOK_FORMAT = "xlsx"
 
 def _column(column: FigureColumn) -> Column:
     kind = Kind.TEXT if column.unit is Unit.TEXT else Kind.INTEGER
-    return Column(column.key, kind, column.description, importable=False)
+    return Column(column.key, "", kind, column.description, importable=False)  # no case field
 
 
 def label_columns(table: Table) -> list[FigureColumn]:
