@@ -1,8 +1,10 @@
 """Follow-up figures: every number on /statistik/ and in the agency's follow-up report.
 
-Each figure is a function from FigureFilters to a Table, computed with grouped aggregate queries
-(a handful per figure, never one per row). The total of a table comes from its own query, not from
-adding up the rows, so a test can check that the rows reconcile with it.
+Each figure is a function from FigureFilters to its rows, registered with its metadata (key,
+title, explanation, columns) by `@figure`, which makes the name return the whole Table. Rows
+come from grouped aggregate queries (a handful per figure, never one per row). The total of a
+table comes from its own query, not from adding up the rows, so a test can check that the rows
+reconcile with it.
 
 Definitions (also in docs/architecture.md, "Statistics"):
 
@@ -25,13 +27,15 @@ Definitions (also in docs/architecture.md, "Statistics"):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Cast, ExtractYear
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page, WorkflowState
 
 from cases.choices import Status
@@ -85,6 +89,10 @@ class FigureColumn:
     unit: Unit
     description: str  # the column definition shown with downloads
 
+    def translated(self) -> FigureColumn:
+        """The column with its label and description in the active language."""
+        return replace(self, label=str(self.label), description=str(self.description))
+
 
 @dataclass(frozen=True)
 class Row:
@@ -108,77 +116,55 @@ class Table:
     rows_add_up: bool = True  # False when one case can be in several rows
 
 
-# -- Columns ------------------------------------------------------------------------------------
+# -- Columns shared by several figures (lazy: translated when a table is built) ----------------
 
-
-def _county_code_column() -> FigureColumn:
-    return FigureColumn("lankod", _("County code"), Unit.TEXT, _("County code (SCB), two digits."))
-
-
-def _county_column() -> FigureColumn:
-    return FigureColumn("lan", _("County"), Unit.TEXT, _("County name."))
-
-
-def _year_column(key: str, label: str, description: str) -> FigureColumn:
-    return FigureColumn(key, label, Unit.TEXT, description)
-
-
-def _focus_area_code_column() -> FigureColumn:
-    return FigureColumn(
-        "fokusomrade_kod", _("Code"), Unit.TEXT, _("The focus area's short name (slug).")
-    )
-
-
-def _focus_area_column() -> FigureColumn:
-    return FigureColumn("fokusomrade", _("Focus area"), Unit.TEXT, _("Focus area."))
-
-
-def _municipality_code_column() -> FigureColumn:
-    return FigureColumn(
-        "kommunkod",
-        _("Municipality code"),
-        Unit.TEXT,
-        _("Municipality code (SCB), four digits; the first two are the county code."),
-    )
-
-
-def _municipality_column() -> FigureColumn:
-    return FigureColumn("kommun", _("Municipality"), Unit.TEXT, _("Municipality name."))
-
-
-def _cases_column(description: str | None = None) -> FigureColumn:
-    return FigureColumn(
-        "antal_insatser",
-        _("Cases"),
-        Unit.COUNT,
-        description or _("Number of published cases."),
-    )
-
-
-def _share_column(description: str) -> FigureColumn:
-    return FigureColumn("andel_procent", _("Share"), Unit.PERCENT, description)
-
-
-def _granted_column() -> FigureColumn:
-    return FigureColumn(
-        "tilldelat_bidrag_kr",
-        _("Grants received"),
-        Unit.SEK,
-        _("Sum of the grant allocations municipalities received, in whole kronor (SEK)."),
-    )
-
-
-def _with_amount_column() -> FigureColumn:
-    return FigureColumn(
-        "insatser_med_belopp",
-        _("Cases with a grant amount"),
-        Unit.COUNT,
-        _("Number of those cases that give a grant amount."),
-    )
-
-
-def _case_grant_column(description: str) -> FigureColumn:
-    return FigureColumn("bidrag_i_insatser_kr", _("Grant amount in cases"), Unit.SEK, description)
+COUNTY_CODE = FigureColumn(
+    "lankod", gettext_lazy("County code"), Unit.TEXT, gettext_lazy("County code (SCB), two digits.")
+)
+COUNTY = FigureColumn("lan", gettext_lazy("County"), Unit.TEXT, gettext_lazy("County name."))
+FOCUS_AREA_CODE = FigureColumn(
+    "fokusomrade_kod",
+    gettext_lazy("Code"),
+    Unit.TEXT,
+    gettext_lazy("The focus area's short name (slug)."),
+)
+FOCUS_AREA = FigureColumn(
+    "fokusomrade", gettext_lazy("Focus area"), Unit.TEXT, gettext_lazy("Focus area.")
+)
+MUNICIPALITY_CODE = FigureColumn(
+    "kommunkod",
+    gettext_lazy("Municipality code"),
+    Unit.TEXT,
+    gettext_lazy("Municipality code (SCB), four digits; the first two are the county code."),
+)
+MUNICIPALITY = FigureColumn(
+    "kommun", gettext_lazy("Municipality"), Unit.TEXT, gettext_lazy("Municipality name.")
+)
+START_YEAR = FigureColumn(
+    "startar", gettext_lazy("Start year"), Unit.TEXT, gettext_lazy("The year the case started.")
+)
+CASES = FigureColumn(
+    "antal_insatser", gettext_lazy("Cases"), Unit.COUNT, gettext_lazy("Number of published cases.")
+)
+CASES_WITH_FOCUS_AREA = replace(
+    CASES, description=gettext_lazy("Number of published cases with this focus area.")
+)
+SHARE = FigureColumn("andel_procent", gettext_lazy("Share"), Unit.PERCENT, "")
+GRANTED = FigureColumn(
+    "tilldelat_bidrag_kr",
+    gettext_lazy("Grants received"),
+    Unit.SEK,
+    gettext_lazy("Sum of the grant allocations municipalities received, in whole kronor (SEK)."),
+)
+WITH_AMOUNT = FigureColumn(
+    "insatser_med_belopp",
+    gettext_lazy("Cases with a grant amount"),
+    Unit.COUNT,
+    gettext_lazy("Number of those cases that give a grant amount."),
+)
+CASE_GRANT = FigureColumn(
+    "bidrag_i_insatser_kr", gettext_lazy("Grant amount in cases"), Unit.SEK, ""
+)
 
 
 # -- Querysets ----------------------------------------------------------------------------------
@@ -274,10 +260,87 @@ def _sum(value) -> int:
     return int(value or 0)
 
 
+# -- Registry: each figure's metadata, once ------------------------------------------------------
+
+
+class Rows(NamedTuple):
+    """What a figure function returns: its rows and its total row."""
+
+    rows: Iterable[Row]
+    total: Row
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # the figure's address in downloads, e.g. "insatser-per-lan"
+    dimension: str  # what the rows are: county, year, focus_area, status, municipality, ...
+    title: str
+    explanation: str  # what is counted and from which source
+    code_column: FigureColumn | None
+    label_column: FigureColumn
+    columns: tuple[FigureColumn, ...]  # the value columns, in the order of Row.values
+    rows_of: Callable[[FigureFilters], Rows]
+    public: bool
+    chart_column: int = 0  # index into columns of the value the chart shows
+    rows_add_up: bool = True  # False when one case can be in several rows
+
+    def compute(self, filters: FigureFilters) -> Table:
+        rows, total = self.rows_of(filters)
+        return Table(
+            key=self.key,
+            dimension=self.dimension,
+            title=str(self.title),
+            explanation=str(self.explanation),
+            code_column=self.code_column and self.code_column.translated(),
+            label_column=self.label_column.translated(),
+            columns=tuple(column.translated() for column in self.columns),
+            rows=tuple(rows),
+            total=total,
+            chart_column=self.chart_column,
+            rows_add_up=self.rows_add_up,
+        )
+
+
+FIGURES: dict[str, Figure] = {}  # in the order the figures are defined, which is the page's
+
+
+def figure(key: str, **metadata) -> Callable[[Callable[[FigureFilters], Rows]], Callable]:
+    """Registers a figure function under its metadata; the name then computes the whole Table."""
+
+    def register(rows_of: Callable[[FigureFilters], Rows]) -> Callable[[FigureFilters], Table]:
+        FIGURES[key] = Figure(key=key, rows_of=rows_of, **metadata)
+        return FIGURES[key].compute
+
+    return register
+
+
 # -- Case figures -------------------------------------------------------------------------------
 
 
-def cases_per_focus_area(filters: FigureFilters) -> Table:
+@figure(
+    "insatser-per-fokusomrade",
+    dimension="focus_area",
+    title=gettext_lazy("Cases per focus area"),
+    explanation=gettext_lazy(
+        "Published cases per focus area. A case can have up to three focus areas and is "
+        "counted under each of them, so the rows add up to more than the total, which counts "
+        "every case once."
+    ),
+    code_column=FOCUS_AREA_CODE,
+    label_column=FOCUS_AREA,
+    columns=(
+        replace(
+            CASES,
+            description=gettext_lazy(
+                "Number of published cases with this focus area. A case with several focus "
+                "areas is counted under each; the total row counts every case once."
+            ),
+        ),
+    ),
+    rows_add_up=False,
+    public=True,
+)
+def cases_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases, "themes")
     rows = [
@@ -285,142 +348,137 @@ def cases_per_focus_area(filters: FigureFilters) -> Table:
     ]
     if counts.get(None):
         rows.append(Row("", _("No focus area"), (counts[None],)))
-    return Table(
-        key="insatser-per-fokusomrade",
-        dimension="focus_area",
-        title=_("Cases per focus area"),
-        explanation=_(
-            "Published cases per focus area. A case can have up to three focus areas and is "
-            "counted under each of them, so the rows add up to more than the total, which counts "
-            "every case once."
-        ),
-        code_column=_focus_area_code_column(),
-        label_column=_focus_area_column(),
-        columns=(
-            _cases_column(
-                _(
-                    "Number of published cases with this focus area. A case with several focus "
-                    "areas is counted under each; the total row counts every case once."
-                )
-            ),
-        ),
-        rows=tuple(rows),
-        total=Row("", _("Total"), (cases.count(),)),
-        rows_add_up=False,
-    )
+    return Rows(tuple(rows), Row("", _("Total"), (cases.count(),)))
 
 
-def cases_per_county(filters: FigureFilters) -> Table:
+@figure(
+    "insatser-per-lan",
+    dimension="county",
+    title=gettext_lazy("Cases per county"),
+    explanation=gettext_lazy(
+        "Published cases per county, by the county of the municipality that runs them. "
+        "Counties without cases show 0."
+    ),
+    code_column=COUNTY_CODE,
+    label_column=COUNTY,
+    columns=(CASES,),
+    public=True,
+)
+def cases_per_county(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases, "municipality__county_code")
-    return Table(
-        key="insatser-per-lan",
-        dimension="county",
-        title=_("Cases per county"),
-        explanation=_(
-            "Published cases per county, by the county of the municipality that runs them. "
-            "Counties without cases show 0."
-        ),
-        code_column=_county_code_column(),
-        label_column=_county_column(),
-        columns=(_cases_column(),),
-        rows=tuple(Row(code, name, (counts.get(code, 0),)) for code, name in counties(filters)),
-        total=Row("", _("Total"), (cases.count(),)),
+    return Rows(
+        tuple(Row(code, name, (counts.get(code, 0),)) for code, name in counties(filters)),
+        Row("", _("Total"), (cases.count(),)),
     )
 
 
-def cases_per_status(filters: FigureFilters) -> Table:
+@figure(
+    "insatser-per-status",
+    dimension="status",
+    title=gettext_lazy("Cases per status"),
+    explanation=gettext_lazy(
+        "Published cases by their status as the municipality last reported it: planned, "
+        "ongoing, completed or discontinued (stopped before it was finished)."
+    ),
+    code_column=FigureColumn(
+        "status_kod",
+        gettext_lazy("Code"),
+        Unit.TEXT,
+        gettext_lazy("Status code: planned, ongoing, completed or discontinued."),
+    ),
+    label_column=FigureColumn("status", gettext_lazy("Status"), Unit.TEXT, gettext_lazy("Status.")),
+    columns=(CASES,),
+    public=True,
+)
+def cases_per_status(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases, "status")
-    return Table(
-        key="insatser-per-status",
-        dimension="status",
-        title=_("Cases per status"),
-        explanation=_(
-            "Published cases by their status as the municipality last reported it: planned, "
-            "ongoing, completed or discontinued (stopped before it was finished)."
-        ),
-        code_column=FigureColumn(
-            "status_kod",
-            _("Code"),
-            Unit.TEXT,
-            _("Status code: planned, ongoing, completed or discontinued."),
-        ),
-        label_column=FigureColumn("status", _("Status"), Unit.TEXT, _("Status.")),
-        columns=(_cases_column(),),
-        rows=tuple(
+    return Rows(
+        tuple(
             Row(status.value, str(status.label), (counts.get(status.value, 0),))
             for status in Status
         ),
-        total=Row("", _("Total"), (cases.count(),)),
+        Row("", _("Total"), (cases.count(),)),
     )
 
 
-def cases_per_start_year(filters: FigureFilters) -> Table:
+@figure(
+    "insatser-per-startar",
+    dimension="year",
+    title=gettext_lazy("Cases per start year"),
+    explanation=gettext_lazy("Published cases by the year they started."),
+    code_column=None,
+    label_column=START_YEAR,
+    columns=(CASES,),
+    public=True,
+)
+def cases_per_start_year(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases.annotate(start_year=ExtractYear("start_date")), "start_year")
     rows = [Row("", str(year), (counts.get(year, 0),)) for year in _year_range(counts, filters)]
     if counts.get(None):  # only possible without a year filter
         rows.append(Row("", _("No start date"), (counts[None],)))
-    return Table(
-        key="insatser-per-startar",
-        dimension="year",
-        title=_("Cases per start year"),
-        explanation=_("Published cases by the year they started."),
-        code_column=None,
-        label_column=_year_column("startar", _("Start year"), _("The year the case started.")),
-        columns=(_cases_column(),),
-        rows=tuple(rows),
-        total=Row("", _("Total"), (cases.count(),)),
-    )
+    return Rows(tuple(rows), Row("", _("Total"), (cases.count(),)))
 
 
-def measured_results(filters: FigureFilters) -> Table:
+@figure(
+    "insatser-med-matta-resultat",
+    dimension="result",
+    title=gettext_lazy("Cases with measured results"),
+    explanation=gettext_lazy(
+        "Published cases where at least one result indicator has a measured outcome, and the "
+        "rest (no indicators, or indicators without an outcome yet)."
+    ),
+    code_column=FigureColumn(
+        "kod",
+        gettext_lazy("Code"),
+        Unit.TEXT,
+        gettext_lazy("matt: with measured results; ej_matt: without."),
+    ),
+    label_column=FigureColumn(
+        "resultat", gettext_lazy("Results"), Unit.TEXT, gettext_lazy("Measured or not.")
+    ),
+    columns=(
+        CASES,
+        replace(SHARE, description=gettext_lazy("Share of all published cases, whole per cent.")),
+    ),
+    chart_column=1,
+    public=True,
+)
+def measured_results(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases.annotate(has_outcome=_measured()), "has_outcome")
     total = cases.count()
     measured, unmeasured = counts.get(True, 0), counts.get(False, 0)
-    return Table(
-        key="insatser-med-matta-resultat",
-        dimension="result",
-        title=_("Cases with measured results"),
-        explanation=_(
-            "Published cases where at least one result indicator has a measured outcome, and the "
-            "rest (no indicators, or indicators without an outcome yet)."
-        ),
-        code_column=FigureColumn(
-            "kod", _("Code"), Unit.TEXT, _("matt: with measured results; ej_matt: without.")
-        ),
-        label_column=FigureColumn("resultat", _("Results"), Unit.TEXT, _("Measured or not.")),
-        columns=(
-            _cases_column(),
-            _share_column(_("Share of all published cases, whole per cent.")),
-        ),
-        rows=(
+    return Rows(
+        (
             Row("matt", _("With measured results"), (measured, share(measured, total))),
             Row("ej_matt", _("Without measured results"), (unmeasured, share(unmeasured, total))),
         ),
-        total=Row("", _("Total"), (total, share(total, total))),
-        chart_column=1,
+        Row("", _("Total"), (total, share(total, total))),
     )
 
 
-def cases_per_municipality(filters: FigureFilters) -> Table:
+@figure(
+    "insatser-per-kommun",
+    dimension="municipality",
+    title=gettext_lazy("Cases per participating municipality"),
+    explanation=gettext_lazy("Published cases per municipality taking part in the programme."),
+    code_column=MUNICIPALITY_CODE,
+    label_column=MUNICIPALITY,
+    columns=(CASES,),
+    public=True,
+)
+def cases_per_municipality(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases, "municipality")
-    return Table(
-        key="insatser-per-kommun",
-        dimension="municipality",
-        title=_("Cases per participating municipality"),
-        explanation=_("Published cases per municipality taking part in the programme."),
-        code_column=_municipality_code_column(),
-        label_column=_municipality_column(),
-        columns=(_cases_column(),),
-        rows=tuple(
+    return Rows(
+        tuple(
             Row(municipality.code, municipality.name, (counts.get(municipality.pk, 0),))
             for municipality in _participants(filters, counts)
         ),
-        total=Row("", _("Total"), (cases.count(),)),
+        Row("", _("Total"), (cases.count(),)),
     )
 
 
@@ -436,48 +494,56 @@ def _participants(filters: FigureFilters, *found: dict) -> list[Municipality]:
 # -- Grant figures ------------------------------------------------------------------------------
 
 
-def grants_per_year(filters: FigureFilters) -> Table:
+@figure(
+    "bidrag-per-ar",
+    dimension="year",
+    title=gettext_lazy("Grants received per year"),
+    explanation=gettext_lazy(
+        "What the municipalities received from the programme, per grant year, from the "
+        "registered grant allocations."
+    ),
+    code_column=None,
+    label_column=FigureColumn(
+        "ar", gettext_lazy("Year"), Unit.TEXT, gettext_lazy("The year of the grant allocation.")
+    ),
+    columns=(GRANTED,),
+    public=True,
+)
+def grants_per_year(filters: FigureFilters) -> Rows:
     grants = grant_allocations(filters)
     amounts = {
         year: row["amount"] for year, row in _grouped(grants, "year", amount=Sum("amount")).items()
     }
-    return Table(
-        key="bidrag-per-ar",
-        dimension="year",
-        title=_("Grants received per year"),
-        explanation=_(
-            "What the municipalities received from the programme, per grant year, from the "
-            "registered grant allocations."
-        ),
-        code_column=None,
-        label_column=_year_column("ar", _("Year"), _("The year of the grant allocation.")),
-        columns=(_granted_column(),),
-        rows=tuple(
+    return Rows(
+        tuple(
             Row("", str(year), (_sum(amounts.get(year)),)) for year in _year_range(amounts, filters)
         ),
-        total=Row("", _("Total"), (_sum(grants.aggregate(amount=Sum("amount"))["amount"]),)),
+        Row("", _("Total"), (_sum(grants.aggregate(amount=Sum("amount"))["amount"]),)),
     )
 
 
-def grants_per_county(filters: FigureFilters) -> Table:
+@figure(
+    "bidrag-per-lan",
+    dimension="county",
+    title=gettext_lazy("Grants received per county"),
+    explanation=gettext_lazy(
+        "What the municipalities in each county received from the programme, from the "
+        "registered grant allocations."
+    ),
+    code_column=COUNTY_CODE,
+    label_column=COUNTY,
+    columns=(GRANTED,),
+    public=True,
+)
+def grants_per_county(filters: FigureFilters) -> Rows:
     grants = grant_allocations(filters)
     amounts = _grouped(grants, "municipality__county_code", amount=Sum("amount"))
-    return Table(
-        key="bidrag-per-lan",
-        dimension="county",
-        title=_("Grants received per county"),
-        explanation=_(
-            "What the municipalities in each county received from the programme, from the "
-            "registered grant allocations."
-        ),
-        code_column=_county_code_column(),
-        label_column=_county_column(),
-        columns=(_granted_column(),),
-        rows=tuple(
+    return Rows(
+        tuple(
             Row(code, name, (_sum(amounts.get(code, {}).get("amount")),))
             for code, name in counties(filters)
         ),
-        total=Row("", _("Total"), (_sum(grants.aggregate(amount=Sum("amount"))["amount"]),)),
+        Row("", _("Total"), (_sum(grants.aggregate(amount=Sum("amount"))["amount"]),)),
     )
 
 
@@ -494,7 +560,34 @@ def _case_grant_values(row: dict | None) -> tuple[int, int, int]:
     return (row.get("cases", 0), row.get("with_amount", 0), _sum(row.get("amount")))
 
 
-def case_grants_per_focus_area(filters: FigureFilters) -> Table:
+@figure(
+    "insatsbidrag-per-fokusomrade",
+    dimension="focus_area",
+    title=gettext_lazy("Grant amount in cases per focus area"),
+    explanation=gettext_lazy(
+        "The grant amounts the published cases give, per focus area. A case with several "
+        "focus areas is counted in full under each of them, so the rows add up to more than "
+        "the total, which counts every case once."
+    ),
+    code_column=FOCUS_AREA_CODE,
+    label_column=FOCUS_AREA,
+    columns=(
+        CASES_WITH_FOCUS_AREA,
+        WITH_AMOUNT,
+        replace(
+            CASE_GRANT,
+            description=gettext_lazy(
+                "Sum of the grant amounts the cases give, in whole kronor (SEK). A case with "
+                "several focus areas is counted in full under each; the total row counts "
+                "every case once."
+            ),
+        ),
+    ),
+    chart_column=2,
+    rows_add_up=False,
+    public=True,
+)
+def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     grouped = _grouped(cases, "themes", **_case_grant_aggregates())
     rows = [
@@ -503,36 +596,36 @@ def case_grants_per_focus_area(filters: FigureFilters) -> Table:
     ]
     if None in grouped:
         rows.append(Row("", _("No focus area"), _case_grant_values(grouped[None])))
-    return Table(
-        key="insatsbidrag-per-fokusomrade",
-        dimension="focus_area",
-        title=_("Grant amount in cases per focus area"),
-        explanation=_(
-            "The grant amounts the published cases give, per focus area. A case with several "
-            "focus areas is counted in full under each of them, so the rows add up to more than "
-            "the total, which counts every case once."
-        ),
-        code_column=_focus_area_code_column(),
-        label_column=_focus_area_column(),
-        columns=(
-            _cases_column(_("Number of published cases with this focus area.")),
-            _with_amount_column(),
-            _case_grant_column(
-                _(
-                    "Sum of the grant amounts the cases give, in whole kronor (SEK). A case with "
-                    "several focus areas is counted in full under each; the total row counts "
-                    "every case once."
-                )
-            ),
-        ),
-        rows=tuple(rows),
-        total=Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates()))),
-        chart_column=2,
-        rows_add_up=False,
+    return Rows(
+        tuple(rows),
+        Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates()))),
     )
 
 
-def case_grants_per_start_year(filters: FigureFilters) -> Table:
+@figure(
+    "insatsbidrag-per-startar",
+    dimension="year",
+    title=gettext_lazy("Grant amount in cases per start year"),
+    explanation=gettext_lazy(
+        "The grant amounts the published cases give, by the year the case started. This is "
+        "what municipalities report on their cases, not what they received."
+    ),
+    code_column=None,
+    label_column=START_YEAR,
+    columns=(
+        CASES,
+        WITH_AMOUNT,
+        replace(
+            CASE_GRANT,
+            description=gettext_lazy(
+                "Sum of the grant amounts the cases give, in whole kronor (SEK)."
+            ),
+        ),
+    ),
+    chart_column=2,
+    public=True,
+)
+def case_grants_per_start_year(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     grouped = _grouped(
         cases.annotate(start_year=ExtractYear("start_date")),
@@ -545,33 +638,48 @@ def case_grants_per_start_year(filters: FigureFilters) -> Table:
     ]
     if None in grouped:
         rows.append(Row("", _("No start date"), _case_grant_values(grouped[None])))
-    return Table(
-        key="insatsbidrag-per-startar",
-        dimension="year",
-        title=_("Grant amount in cases per start year"),
-        explanation=_(
-            "The grant amounts the published cases give, by the year the case started. This is "
-            "what municipalities report on their cases, not what they received."
-        ),
-        code_column=None,
-        label_column=_year_column("startar", _("Start year"), _("The year the case started.")),
-        columns=(
-            _cases_column(),
-            _with_amount_column(),
-            _case_grant_column(
-                _("Sum of the grant amounts the cases give, in whole kronor (SEK).")
-            ),
-        ),
-        rows=tuple(rows),
-        total=Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates()))),
-        chart_column=2,
+    return Rows(
+        tuple(rows),
+        Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates()))),
     )
 
 
 # -- Staff-only figures -------------------------------------------------------------------------
 
 
-def publication_states(filters: FigureFilters) -> Table:
+@figure(
+    "publiceringslage",
+    dimension="publication",
+    title=gettext_lazy("Case pages by publication state"),
+    explanation=gettext_lazy(
+        "All case pages, published or not. In review means a moderator has been asked to "
+        "approve it; a draft is not published and not in review (including pages sent back "
+        "for changes). Published with restricted access means published behind a password, "
+        "login or group restriction on the page or above it: such cases count nowhere else "
+        "as published. The filters apply as elsewhere."
+    ),
+    code_column=FigureColumn(
+        "kod",
+        gettext_lazy("Code"),
+        Unit.TEXT,
+        gettext_lazy(
+            "publicerad, publicerad_andring_granskas, publicerad_begransad, granskas or utkast."
+        ),
+    ),
+    label_column=FigureColumn(
+        "publiceringslage",
+        gettext_lazy("Publication state"),
+        Unit.TEXT,
+        gettext_lazy("Publication state."),
+    ),
+    columns=(
+        FigureColumn(
+            "antal_sidor", gettext_lazy("Case pages"), Unit.COUNT, gettext_lazy("Number of pages.")
+        ),
+    ),
+    public=False,
+)
+def publication_states(filters: FigureFilters) -> Rows:
     cases = all_cases(filters).annotate(in_review=_in_review())
     grouped = {
         (row["live"], row["in_review"]): row["n"]
@@ -596,33 +704,48 @@ def publication_states(filters: FigureFilters) -> Table:
         ("granskas", _("In review, not yet published"), (False, True)),
         ("utkast", _("Draft"), (False, False)),
     )
-    return Table(
-        key="publiceringslage",
-        dimension="publication",
-        title=_("Case pages by publication state"),
-        explanation=_(
-            "All case pages, published or not. In review means a moderator has been asked to "
-            "approve it; a draft is not published and not in review (including pages sent back "
-            "for changes). Published with restricted access means published behind a password, "
-            "login or group restriction on the page or above it: such cases count nowhere else "
-            "as published. The filters apply as elsewhere."
-        ),
-        code_column=FigureColumn(
-            "kod",
-            _("Code"),
-            Unit.TEXT,
-            _("publicerad, publicerad_andring_granskas, publicerad_begransad, granskas or utkast."),
-        ),
-        label_column=FigureColumn(
-            "publiceringslage", _("Publication state"), Unit.TEXT, _("Publication state.")
-        ),
-        columns=(FigureColumn("antal_sidor", _("Case pages"), Unit.COUNT, _("Number of pages.")),),
-        rows=tuple(Row(code, label, (grouped.get(key, 0),)) for code, label, key in states),
-        total=Row("", _("Total"), (all_cases(filters).count(),)),
+    return Rows(
+        tuple(Row(code, label, (grouped.get(key, 0),)) for code, label, key in states),
+        Row("", _("Total"), (all_cases(filters).count(),)),
     )
 
 
-def municipality_overview(filters: FigureFilters) -> Table:
+@figure(
+    "kommuner-insatser-och-bidrag",
+    dimension="municipality",
+    title=gettext_lazy("Participating municipalities: cases and grants"),
+    explanation=gettext_lazy(
+        "Per participating municipality: published cases, cases not yet published (drafts "
+        "and in review), the grants it received (grant allocations, by grant year) and the "
+        "grant amounts its published cases give (by start year)."
+    ),
+    code_column=MUNICIPALITY_CODE,
+    label_column=MUNICIPALITY,
+    columns=(
+        FigureColumn(
+            "publicerade_insatser",
+            gettext_lazy("Published cases"),
+            Unit.COUNT,
+            gettext_lazy("Published cases."),
+        ),
+        FigureColumn(
+            "ej_publicerade_insatser",
+            gettext_lazy("Not yet published"),
+            Unit.COUNT,
+            gettext_lazy("Case pages that are not published: drafts and pages in review."),
+        ),
+        GRANTED,
+        replace(
+            CASE_GRANT,
+            description=gettext_lazy(
+                "Sum of the grant amounts the published cases give, in whole kronor (SEK)."
+            ),
+        ),
+    ),
+    chart_column=2,
+    public=False,
+)
+def municipality_overview(filters: FigureFilters) -> Rows:
     published = live_cases(filters)  # one read of the view restrictions for the whole table
     live = _counts(published, "municipality")
     unpublished = _counts(all_cases(filters).filter(live=False), "municipality")
@@ -651,39 +774,39 @@ def municipality_overview(filters: FigureFilters) -> Table:
         _sum(grant_allocations(filters).aggregate(amount=Sum("amount"))["amount"]),
         _sum(published.aggregate(amount=Sum("grant_amount"))["amount"]),
     )
-    return Table(
-        key="kommuner-insatser-och-bidrag",
-        dimension="municipality",
-        title=_("Participating municipalities: cases and grants"),
-        explanation=_(
-            "Per participating municipality: published cases, cases not yet published (drafts "
-            "and in review), the grants it received (grant allocations, by grant year) and the "
-            "grant amounts its published cases give (by start year)."
-        ),
-        code_column=_municipality_code_column(),
-        label_column=_municipality_column(),
-        columns=(
-            FigureColumn(
-                "publicerade_insatser", _("Published cases"), Unit.COUNT, _("Published cases.")
-            ),
-            FigureColumn(
-                "ej_publicerade_insatser",
-                _("Not yet published"),
-                Unit.COUNT,
-                _("Case pages that are not published: drafts and pages in review."),
-            ),
-            _granted_column(),
-            _case_grant_column(
-                _("Sum of the grant amounts the published cases give, in whole kronor (SEK).")
-            ),
-        ),
-        rows=rows,
-        total=Row("", _("Total"), total),
-        chart_column=2,
-    )
+    return Rows(rows, Row("", _("Total"), total))
 
 
-def measured_results_per_focus_area(filters: FigureFilters) -> Table:
+@figure(
+    "matta-resultat-per-fokusomrade",
+    dimension="focus_area",
+    title=gettext_lazy("Measured results per focus area"),
+    explanation=gettext_lazy(
+        "Per focus area: published cases, those with at least one measured outcome, and their "
+        "share. A case with several focus areas is counted under each."
+    ),
+    code_column=FOCUS_AREA_CODE,
+    label_column=FOCUS_AREA,
+    columns=(
+        CASES_WITH_FOCUS_AREA,
+        FigureColumn(
+            "med_matta_resultat",
+            gettext_lazy("With measured results"),
+            Unit.COUNT,
+            gettext_lazy("Of those, cases where at least one result indicator has an outcome."),
+        ),
+        replace(
+            SHARE,
+            description=gettext_lazy(
+                "Cases with measured results as a share of them, whole per cent."
+            ),
+        ),
+    ),
+    chart_column=2,
+    rows_add_up=False,
+    public=False,
+)
+def measured_results_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters).annotate(has_outcome=_measured())
     aggregates = {"cases": Count("pk"), "measured": Count("pk", filter=Q(has_outcome=True))}
     grouped = _grouped(cases, "themes", **aggregates)
@@ -698,61 +821,10 @@ def measured_results_per_focus_area(filters: FigureFilters) -> Table:
     ]
     if None in grouped:
         rows.append(Row("", _("No focus area"), values(grouped[None])))
-    return Table(
-        key="matta-resultat-per-fokusomrade",
-        dimension="focus_area",
-        title=_("Measured results per focus area"),
-        explanation=_(
-            "Per focus area: published cases, those with at least one measured outcome, and their "
-            "share. A case with several focus areas is counted under each."
-        ),
-        code_column=_focus_area_code_column(),
-        label_column=_focus_area_column(),
-        columns=(
-            _cases_column(_("Number of published cases with this focus area.")),
-            FigureColumn(
-                "med_matta_resultat",
-                _("With measured results"),
-                Unit.COUNT,
-                _("Of those, cases where at least one result indicator has an outcome."),
-            ),
-            _share_column(_("Cases with measured results as a share of them, whole per cent.")),
-        ),
-        rows=tuple(rows),
-        total=Row("", _("Total"), values(overall)),
-        chart_column=2,
-        rows_add_up=False,
-    )
+    return Rows(tuple(rows), Row("", _("Total"), values(overall)))
 
 
 # -- Registry -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    key: str
-    compute: Callable[[FigureFilters], Table]
-    public: bool
-
-
-FIGURES: dict[str, Figure] = {
-    figure.key: figure
-    for figure in (
-        Figure("insatser-per-fokusomrade", cases_per_focus_area, public=True),
-        Figure("insatser-per-lan", cases_per_county, public=True),
-        Figure("insatser-per-status", cases_per_status, public=True),
-        Figure("insatser-per-startar", cases_per_start_year, public=True),
-        Figure("insatser-med-matta-resultat", measured_results, public=True),
-        Figure("insatser-per-kommun", cases_per_municipality, public=True),
-        Figure("bidrag-per-ar", grants_per_year, public=True),
-        Figure("bidrag-per-lan", grants_per_county, public=True),
-        Figure("insatsbidrag-per-fokusomrade", case_grants_per_focus_area, public=True),
-        Figure("insatsbidrag-per-startar", case_grants_per_start_year, public=True),
-        Figure("publiceringslage", publication_states, public=False),
-        Figure("kommuner-insatser-och-bidrag", municipality_overview, public=False),
-        Figure("matta-resultat-per-fokusomrade", measured_results_per_focus_area, public=False),
-    )
-}
 
 
 def figure_keys(*, public_only: bool) -> list[str]:

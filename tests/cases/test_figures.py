@@ -7,6 +7,7 @@ the tests check that the rows reconcile with the totals.
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
@@ -349,3 +350,19 @@ def test_form_shows_the_filters_in_use_not_the_raw_input():
     html = str(form["fran"]) + str(form["lan"])
     assert 'value="2019"' in html
     assert '<option value="17" selected>' in html
+
+
+# -- Registry -----------------------------------------------------------------------------------
+
+
+def test_the_registry_builds_each_table_in_the_active_language(data):
+    with translation.override("sv"):
+        table = figures.cases_per_county(IN_YEARS)
+    assert table.key == "insatser-per-lan"
+    assert table.title == "Insatser per län"
+    assert table.code_column.label == "Länskod"
+    # Plain text, not lazy: downloads and caches get the words, not a translation proxy.
+    assert type(table.title) is str and type(table.code_column.label) is str
+    assert figures.FIGURES["insatser-per-lan"].compute(IN_YEARS) == figures.cases_per_county(
+        IN_YEARS
+    )
