@@ -32,6 +32,8 @@ PAGE_TYPES = [
     "accessibility-statement",
     "statistics",
     "open-data",
+    "api-docs",
+    "evidence-levels",
     "not-found",
 ]
 
@@ -45,6 +47,8 @@ FIXED_PATHS = {
     "standard": "/om/",
     "statistics": "/statistik/",
     "open-data": "/oppna-data/",
+    "api-docs": "/oppna-data/api/",
+    "evidence-levels": "/om/evidensnivaer/",
     "not-found": "/den-har-sidan-finns-inte/",
 }
 
