@@ -276,11 +276,11 @@ class Figure:
     dimension: str  # what the rows are: county, year, focus_area, status, municipality, ...
     title: str
     explanation: str  # what is counted and from which source
-    code_column: FigureColumn | None
     label_column: FigureColumn
     columns: tuple[FigureColumn, ...]  # the value columns, in the order of Row.values
     rows_of: Callable[[FigureFilters], Rows]
-    public: bool
+    code_column: FigureColumn | None = None
+    public: bool = True  # False: only in the staff report
     chart_column: int = 0  # index into columns of the value the chart shows
     rows_add_up: bool = True  # False when one case can be in several rows
 
@@ -338,7 +338,6 @@ def figure(key: str, **metadata) -> Callable[[Callable[[FigureFilters], Rows]], 
         ),
     ),
     rows_add_up=False,
-    public=True,
 )
 def cases_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -362,7 +361,6 @@ def cases_per_focus_area(filters: FigureFilters) -> Rows:
     code_column=COUNTY_CODE,
     label_column=COUNTY,
     columns=(CASES,),
-    public=True,
 )
 def cases_per_county(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -389,7 +387,6 @@ def cases_per_county(filters: FigureFilters) -> Rows:
     ),
     label_column=FigureColumn("status", gettext_lazy("Status"), Unit.TEXT, gettext_lazy("Status.")),
     columns=(CASES,),
-    public=True,
 )
 def cases_per_status(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -408,10 +405,8 @@ def cases_per_status(filters: FigureFilters) -> Rows:
     dimension="year",
     title=gettext_lazy("Cases per start year"),
     explanation=gettext_lazy("Published cases by the year they started."),
-    code_column=None,
     label_column=START_YEAR,
     columns=(CASES,),
-    public=True,
 )
 def cases_per_start_year(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -444,7 +439,6 @@ def cases_per_start_year(filters: FigureFilters) -> Rows:
         replace(SHARE, description=gettext_lazy("Share of all published cases, whole per cent.")),
     ),
     chart_column=1,
-    public=True,
 )
 def measured_results(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -468,7 +462,6 @@ def measured_results(filters: FigureFilters) -> Rows:
     code_column=MUNICIPALITY_CODE,
     label_column=MUNICIPALITY,
     columns=(CASES,),
-    public=True,
 )
 def cases_per_municipality(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -502,12 +495,10 @@ def _participants(filters: FigureFilters, *found: dict) -> list[Municipality]:
         "What the municipalities received from the programme, per grant year, from the "
         "registered grant allocations."
     ),
-    code_column=None,
     label_column=FigureColumn(
         "ar", gettext_lazy("Year"), Unit.TEXT, gettext_lazy("The year of the grant allocation.")
     ),
     columns=(GRANTED,),
-    public=True,
 )
 def grants_per_year(filters: FigureFilters) -> Rows:
     grants = grant_allocations(filters)
@@ -533,7 +524,6 @@ def grants_per_year(filters: FigureFilters) -> Rows:
     code_column=COUNTY_CODE,
     label_column=COUNTY,
     columns=(GRANTED,),
-    public=True,
 )
 def grants_per_county(filters: FigureFilters) -> Rows:
     grants = grant_allocations(filters)
@@ -585,7 +575,6 @@ def _case_grant_values(row: dict | None) -> tuple[int, int, int]:
     ),
     chart_column=2,
     rows_add_up=False,
-    public=True,
 )
 def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
@@ -610,7 +599,6 @@ def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
         "The grant amounts the published cases give, by the year the case started. This is "
         "what municipalities report on their cases, not what they received."
     ),
-    code_column=None,
     label_column=START_YEAR,
     columns=(
         CASES,
@@ -623,7 +611,6 @@ def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
         ),
     ),
     chart_column=2,
-    public=True,
 )
 def case_grants_per_start_year(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
