@@ -19,7 +19,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -78,10 +78,7 @@ def invitation_path(user) -> str:
         "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
     }
-    try:
-        return reverse("accept_invitation", kwargs=kwargs)
-    except NoReverseMatch:
-        return reverse("wagtailadmin_password_reset_confirm", kwargs=kwargs)
+    return reverse("accept_invitation", kwargs=kwargs)
 
 
 class AcceptInvitationView(PasswordResetConfirmView):

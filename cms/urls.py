@@ -30,6 +30,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
     path("halsa/", include("cms.health")),  # health checks for monitoring (cms/health.py)
+    path("inbjudan/", include("cms.invitation_urls")),  # an invited person's first password
     # The former language switcher's endpoint: old forms still land on the chosen language's URL.
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("search.api_urls")),

@@ -28,7 +28,6 @@ def test_the_first_login_page_is_worded_as_an_invitation(client, mailoutbox):
     assert "Återställ lösenord" not in html
 
 
-@pytest.mark.urls("tests.cms.invitation_site_urls")
 def test_choosing_the_password_signs_the_invited_person_in(client, mailoutbox):
     link = _invite(mailoutbox)
     assert urlparse(link).path.startswith("/inbjudan/")
