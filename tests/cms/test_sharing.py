@@ -205,7 +205,7 @@ def test_sitemap_lists_cases_municipalities_themes_and_standard_pages(client, fi
     assert BASE + "/teman/grundskola/" in entries
     assert BASE + "/om/" in entries
     assert BASE + f"/{SLUG}/" in entries
-    assert entries[BASE + case.url] == case.last_published_at.date().isoformat()
+    assert entries[BASE + case.url] == timezone.localdate(case.last_published_at).isoformat()
 
 
 def test_sitemap_leaves_out_drafts(client, filipstad):
@@ -218,8 +218,8 @@ def test_a_themes_lastmod_is_its_newest_case(client, filipstad):
     case = make_case(filipstad, themes=["folkhalsa"])
     CaseStudyPage.objects.filter(pk=case.pk).update(last_published_at=later)
     entries = _sitemap(client)
-    assert entries[BASE + "/teman/folkhalsa/"] == later.date().isoformat()
-    assert entries[BASE + "/teman/grundskola/"] != later.date().isoformat()
+    assert entries[BASE + "/teman/folkhalsa/"] == timezone.localdate(later).isoformat()
+    assert entries[BASE + "/teman/grundskola/"] != timezone.localdate(later).isoformat()
 
 
 def test_sitemap_answers_a_conditional_request_with_not_modified(client):
