@@ -59,6 +59,10 @@ vnu: $(VNU_JAR)
 test-sqlite: $(VENV)/.installed-test $(VNU_JAR)
 	$(BIN)/pytest
 
+# Tests that start their own PostgreSQL server whatever the suite runs on: once, in test-sqlite.
+OWN_SERVER_TESTS := --deselect tests/cms/test_unavailable.py::test_database_outage_while_publishing \
+	--deselect tests/test_backup_restore.py::test_postgresql_site_restores_into_an_empty_database
+
 # The same suite on PostgreSQL, from Debian's postgresql package. The browser tests run once, in
 # test-sqlite: they drive their own runserver on SQLite, so a second run would test nothing new. Outside CI a machine without it
 # is told how to install it; in CI (CI=true) a missing server is a failure, never a skip.
@@ -69,7 +73,7 @@ test-postgres: $(VENV)/.installed-test
 	fi; \
 	[ $$status -eq 0 ] || exit $$status; \
 	echo "Running the suite on PostgreSQL ($$url)"; \
-	TEST_DATABASE_URL=$$url $(BIN)/pytest --ignore=tests/browser; result=$$?; \
+	TEST_DATABASE_URL=$$url $(BIN)/pytest --ignore=tests/browser $(OWN_SERVER_TESTS); result=$$?; \
 	tools/postgres/test-cluster.sh stop; exit $$result
 
 # The search server matrix: on OpenSearch 3 and Elasticsearch 7.10.2, one server after another, the
