@@ -260,6 +260,16 @@ def _sum(value) -> int:
     return int(value or 0)
 
 
+def _focus_area_rows(grouped: dict, values: Callable) -> list[Row]:
+    """A row per focus area (values(None) where no case has it), then any cases without one."""
+    rows = [
+        Row(theme.slug, theme.name, values(grouped.get(theme.pk))) for theme in Theme.objects.all()
+    ]
+    if None in grouped:
+        rows.append(Row("", _("No focus area"), values(grouped[None])))
+    return rows
+
+
 # -- Registry: each figure's metadata, once ------------------------------------------------------
 
 
@@ -342,12 +352,8 @@ def figure(key: str, **metadata) -> Callable[[Callable[[FigureFilters], Rows]], 
 def cases_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     counts = _counts(cases, "themes")
-    rows = [
-        Row(theme.slug, theme.name, (counts.get(theme.pk, 0),)) for theme in Theme.objects.all()
-    ]
-    if counts.get(None):
-        rows.append(Row("", _("No focus area"), (counts[None],)))
-    return Rows(tuple(rows), Row("", _("Total"), (cases.count(),)))
+    rows = _focus_area_rows(counts, lambda count: (count or 0,))
+    return Rows(rows, Row("", _("Total"), (cases.count(),)))
 
 
 @figure(
@@ -545,6 +551,10 @@ def _case_grant_aggregates():
     }
 
 
+def _case_grant_total(cases: QuerySet) -> Row:
+    return Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates())))
+
+
 def _case_grant_values(row: dict | None) -> tuple[int, int, int]:
     row = row or {}
     return (row.get("cases", 0), row.get("with_amount", 0), _sum(row.get("amount")))
@@ -579,16 +589,7 @@ def _case_grant_values(row: dict | None) -> tuple[int, int, int]:
 def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     grouped = _grouped(cases, "themes", **_case_grant_aggregates())
-    rows = [
-        Row(theme.slug, theme.name, _case_grant_values(grouped.get(theme.pk)))
-        for theme in Theme.objects.all()
-    ]
-    if None in grouped:
-        rows.append(Row("", _("No focus area"), _case_grant_values(grouped[None])))
-    return Rows(
-        tuple(rows),
-        Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates()))),
-    )
+    return Rows(_focus_area_rows(grouped, _case_grant_values), _case_grant_total(cases))
 
 
 @figure(
@@ -625,10 +626,7 @@ def case_grants_per_start_year(filters: FigureFilters) -> Rows:
     ]
     if None in grouped:
         rows.append(Row("", _("No start date"), _case_grant_values(grouped[None])))
-    return Rows(
-        tuple(rows),
-        Row("", _("Total"), _case_grant_values(cases.aggregate(**_case_grant_aggregates()))),
-    )
+    return Rows(rows, _case_grant_total(cases))
 
 
 # -- Staff-only figures -------------------------------------------------------------------------
@@ -803,12 +801,7 @@ def measured_results_per_focus_area(filters: FigureFilters) -> Rows:
         row = row or {"cases": 0, "measured": 0}
         return (row["cases"], row["measured"], share(row["measured"], row["cases"]))
 
-    rows = [
-        Row(theme.slug, theme.name, values(grouped.get(theme.pk))) for theme in Theme.objects.all()
-    ]
-    if None in grouped:
-        rows.append(Row("", _("No focus area"), values(grouped[None])))
-    return Rows(tuple(rows), Row("", _("Total"), values(overall)))
+    return Rows(_focus_area_rows(grouped, values), Row("", _("Total"), values(overall)))
 
 
 # -- Registry -----------------------------------------------------------------------------------
