@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +13,31 @@ from wagtail.models import Page
 __all__ = ["Keyword", "TargetGroup", "Theme", "ThemeIndexPage"]
 
 
-class Theme(models.Model):
+class EnglishNameMixin(models.Model):
+    """A curated name in English for the English site; Swedish where none is given."""
+
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on the English site. Empty: the Swedish name is shown."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self) -> str:
+        language = (get_language() or "sv").split("-")[0]
+        return self.name_en if language == "en" and self.name_en else self.name
+
+    @property
+    def display_language(self) -> str:
+        """The language display_name is in, for a lang attribute."""
+        return "en" if self.display_name == self.name_en and self.name_en else "sv"
+
+
+class Theme(EnglishNameMixin):
     """A focus area of the grant programme, curated by agency staff (e.g. "Grundskola")."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -30,6 +55,7 @@ class Theme(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
@@ -44,14 +70,19 @@ class Theme(models.Model):
         return self.name
 
 
-class TargetGroup(models.Model):
+class TargetGroup(EnglishNameMixin):
     """Who an initiative is for (children, newly arrived, job seekers...); agency-edited."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -102,7 +133,7 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         theme = get_object_or_404(Theme.objects.all(), slug=theme_slug)
         return self.render(
             request,
-            context_overrides={"theme": theme, "page_title": theme.name},
+            context_overrides={"theme": theme, "page_title": theme.display_name},
             template="themes/theme_page.html",
         )
 

@@ -27,6 +27,14 @@ def load_taxonomy(taxonomy: dict) -> int:
             defaults = {"name": item["name"], "sort_order": position * 10}
             if "description" in item:
                 defaults["description"] = item["description"]
-            _, was_created = model.objects.get_or_create(slug=item["slug"], defaults=defaults)
+            if "name_en" in item:
+                defaults["name_en"] = item["name_en"]
+            instance, was_created = model.objects.get_or_create(
+                slug=item["slug"], defaults=defaults
+            )
             created += was_created
+            # An English name is filled in where there is none; an editor's is kept.
+            if not was_created and not instance.name_en and item.get("name_en"):
+                instance.name_en = item["name_en"]
+                instance.save(update_fields=["name_en"])
     return created

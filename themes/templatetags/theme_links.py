@@ -22,3 +22,15 @@ def theme_url(context, theme) -> str:
 def keyword_url(context, keyword) -> str:
     index = _theme_index(context)
     return index.keyword_url(keyword) if index else ""
+
+
+@register.simple_tag
+def name_lang(item) -> str:
+    """` lang="sv"` when a focus area's or target group's shown name is not in the interface's
+    language (no English name given), so that screen readers pronounce it right."""
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    active = (get_language() or "sv").split("-")[0]
+    shown = getattr(item, "display_language", "sv")
+    return "" if shown == active else mark_safe(f' lang="{shown}"')
