@@ -13,10 +13,13 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.language_urls import language_path
 from cms.models import SiteSettings
 
 from .forms import params_from_request, request_from_params
@@ -78,7 +81,7 @@ class SearchAtomFeed(Feed):
 
     def link(self, subject):
         query = params_from_request(subject.search).urlencode()
-        return "/sok/" + (f"?{query}" if query else "")
+        return reverse("search") + (f"?{query}" if query else "")
 
     def feed_url(self, subject):
         return subject.full_path
@@ -109,7 +112,8 @@ class SearchAtomFeed(Feed):
         return f"{hit.municipality}, {hit.county}. {hit.summary}"
 
     def item_link(self, entry):
-        return entry.hit.url
+        # Documents hold the Swedish address; an English feed links to the English page.
+        return language_path(entry.hit.url, get_language())
 
     def item_guid(self, entry):
         return entry.tag

@@ -3,6 +3,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 
 from cases.choices import EvidenceLevel
 from cases.models import MunicipalityPage
@@ -94,4 +95,4 @@ def evaluated_cases(limit: int = 3) -> dict:
         page_size=int(limit),
     ).normalised()
     query = params_from_request(request).urlencode()
-    return {"listing": cached_search(request), "search_url": f"/sok/?{query}"}
+    return {"listing": cached_search(request), "search_url": f"{reverse('search')}?{query}"}

@@ -7,6 +7,7 @@ from http import HTTPStatus
 import pytest
 
 from cms.language_urls import language_path, split_language
+from tests.factories import make_case
 
 
 def test_paths_move_between_the_languages():
@@ -47,3 +48,12 @@ def test_the_english_not_found_page_is_english(client):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert 'href="/en/kommuner/"' in html
+
+
+def test_english_results_cards_and_feeds_link_to_english_case_pages(client, filipstad):
+    case = make_case(filipstad, title="Läxhjälp på biblioteket")
+    english = "/en" + case.url
+    assert f'href="{english}"' in client.get("/en/sok/").content.decode()
+    assert f'href="{english}"' in client.get("/en/").content.decode()
+    assert f'href="http://testserver{english}"' in client.get("/en/sok/atom/").content.decode()
+    assert f'href="{case.url}"' in client.get("/sok/").content.decode()
