@@ -66,3 +66,14 @@ def test_a_feeds_self_link_keeps_its_query(client):
     xml = client.get("/sok/atom/", {"tema": "grundskola", "status": "ongoing"}).content.decode()
     self_link = re.search(r'<link[^>]*rel="self"[^>]*>', xml).group(0)
     assert "tema=grundskola" in self_link and "status=ongoing" in self_link
+
+
+@pytest.mark.django_db
+def test_cards_and_search_hits_name_focus_areas_in_english(client):
+    hits = client.get("/en/sok/", {"tema": "grundskola"}).content.decode()
+    meta = re.findall(r'<p class="case-meta">.*?</p>', hits, re.S)
+    assert meta and all("Compulsory school" in line for line in meta)
+    home = client.get("/en/").content.decode()
+    assert '<span class="tag">Compulsory school</span>' in home
+    swedish = client.get("/sok/", {"tema": "grundskola"}).content.decode()
+    assert "Compulsory school" not in swedish

@@ -34,3 +34,27 @@ def name_lang(item) -> str:
     active = (get_language() or "sv").split("-")[0]
     shown = getattr(item, "display_language", "sv")
     return "" if shown == active else mark_safe(f' lang="{shown}"')
+
+
+@register.simple_tag(takes_context=True)
+def theme_names(context, names) -> list[dict]:
+    """Focus-area names as search documents carry them (Swedish), each as {name, lang}: in
+    English where the focus area has an English name. One query per request, and none on the
+    Swedish site."""
+    from django.utils.translation import get_language
+
+    from themes.models import Theme
+
+    active = (get_language() or "sv").split("-")[0]
+    if active == "sv":
+        return [{"name": name, "lang": ""} for name in names]
+    request = context.get("request")
+    english = getattr(request, "_english_theme_names", None)
+    if english is None:
+        english = dict(Theme.objects.exclude(name_en="").values_list("name", "name_en"))
+        if request is not None:
+            request._english_theme_names = english
+    return [
+        {"name": english[name], "lang": ""} if name in english else {"name": name, "lang": "sv"}
+        for name in names
+    ]
