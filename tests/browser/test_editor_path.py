@@ -42,6 +42,7 @@ SECTIONS = [
     "Barnpassning under caféet behövs från start.",
     "Biblioteket driver caféet vidare med egen budget.",
 ]
+INDICATOR = "Föräldrar som deltog minst fem gånger"
 FOCUS_AREA_ERROR = "Välj minst ett fokusområde."
 
 MODERATOR_SETUP = f"""
@@ -150,12 +151,14 @@ def test_the_editors_whole_path_from_invitation_to_search(browser, site_url, sit
         page.goto(site_url + _invitation_path(mail))  # following the link in the e-mail
         clicks.counts[clicks.step] += 1
         expect(page.get_by_role("heading", name=re.compile("Välkommen"))).to_be_visible()
+        screenshot(page, "editor-path-invitation")
         page.fill("input[name=new_password1]", EDITOR_PASSWORD)
         page.fill("input[name=new_password2]", EDITOR_PASSWORD)
         clicks.click(page.locator("form button[type=submit]").last)
         page.wait_for_url(site_url + "/admin/")
         expect(page.locator(".messages")).to_contain_text("Välkommen till Kunskapsbanken")
         expect(page.get_by_role("heading", name="Du skriver för Filipstad")).to_be_visible()
+        screenshot(page, "editor-path-first-dashboard")
 
         clicks.start("dashboard to empty form")
         clicks.click(page.get_by_role("link", name="Skriv en ny insats"))
@@ -183,6 +186,17 @@ def test_the_editors_whole_path_from_invitation_to_search(browser, site_url, sit
         page.fill("#id_grant_amount", "120000")
         page.fill("#id_total_budget", "150000")
 
+        clicks.click(page.get_by_role("tab", name="Resultat"))
+        clicks.click(page.locator("#id_indicators-ADD"))
+        page.fill("#id_indicators-0-name", INDICATOR)
+        page.fill("#id_indicators-0-unit", "personer")
+        page.fill("#id_indicators-0-year", "2024")
+        page.fill("#id_indicators-0-baseline", "0")
+        page.fill("#id_indicators-0-target", "30")
+        page.fill("#id_indicators-0-outcome", "46")
+        clicks.select(page.locator("#id_evidence_level"), "Lovande")
+        page.fill("#id_evaluation_description", "Biblioteket räknade deltagarna varje vecka.")
+
         clicks.click(page.get_by_role("tab", name="Kontakt och bilagor"))
         page.fill("#id_contact_name", "Sara Lind")
         page.fill("#id_contact_role", "Bibliotekarie")
@@ -201,6 +215,8 @@ def test_the_editors_whole_path_from_invitation_to_search(browser, site_url, sit
         assert all(text in body_text for text in SECTIONS)
         expect(page.locator("#id_start_date")).to_have_value("2024-01-09")
         expect(page.locator("#id_contact_email")).to_have_value("sara.lind@filipstad.example")
+        expect(page.locator("#id_indicators-0-name")).to_have_value(INDICATOR)
+        expect(page.locator("#id_evidence_level")).to_have_value("promising")
         assert page.locator("input[name=target_groups]").first.is_checked()
 
         expect(
@@ -238,6 +254,7 @@ def test_the_editors_whole_path_from_invitation_to_search(browser, site_url, sit
         clicks.click(changes.get_by_role("link", name=TITLE))
         page.wait_for_url(case_edit_url)
         expect(page.locator(".messages")).to_contain_text(COMMENT)
+        screenshot(page, "editor-path-comment-on-edit-page")
         page.fill("#id_summary", FIXED_SUMMARY)
         clicks.click(
             page.locator("footer")
@@ -254,6 +271,7 @@ def test_the_editors_whole_path_from_invitation_to_search(browser, site_url, sit
         clicks.click(moderator_page.get_by_role("button", name=re.compile("^Godkänn")).first)
         moderator_page.wait_for_url(lambda url: "/edit/" not in url)
         expect(moderator_page.locator(".messages")).to_contain_text("Godkänd och publicerad")
+        screenshot(moderator_page, "editor-path-approved")
 
         clicks.start("public page and search")
         public = editor_context.new_page()
@@ -262,6 +280,8 @@ def test_the_editors_whole_path_from_invitation_to_search(browser, site_url, sit
         expect(public.locator("main")).to_contain_text(FIXED_SUMMARY)
         for text in SECTIONS:
             expect(public.locator("main")).to_contain_text(text)
+        expect(public.locator("main")).to_contain_text(INDICATOR)
+        expect(public.locator("main")).to_contain_text("Sara Lind")
         public.goto(site_url + "/sok/?q=spr%C3%A5kcaf%C3%A9")
         hit = public.get_by_role("link", name=TITLE)
         expect(hit.first).to_be_visible()
