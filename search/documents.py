@@ -96,7 +96,9 @@ def _case_document(page: CaseStudyPage) -> dict:
     end_year = page.end_date.year if page.end_date else None
     sections = section_texts(page)
     themes = list(page.themes.all())
-    keywords = list(page.keywords.all())
+    # Tags have no order of their own, and PostgreSQL returns them in any: sorted, the same
+    # case always gives the same document (and fingerprint).
+    keywords = sorted(page.keywords.all(), key=lambda keyword: keyword.name)
     groups = list(page.target_groups.all())
     document = {
         "id": page.pk,

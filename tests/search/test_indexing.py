@@ -136,6 +136,19 @@ def test_a_case_published_in_english_is_indexed_with_its_swedish_address(filipst
     assert not url.startswith("/en/")
 
 
+def test_keywords_in_a_document_come_in_one_order_however_they_were_added(filipstad):
+    """Tags have no order, and PostgreSQL returns them in any: an unsorted list gave the same case
+    two fingerprints, and reconcile reported drift that was not there."""
+    case = make_case(filipstad, title="Ordning bland nyckelorden")
+    for name in ("ordning zeta", "ordning alfa", "ordning my"):
+        case.keywords.add(Keyword.objects.create(name=name, slug=name.replace(" ", "-")))
+    case.save_revision().publish()
+    document = _document_in_index(case.pk)
+    ours = [name for name in document["keywords"] if name.startswith("ordning")]
+    assert ours == ["ordning alfa", "ordning my", "ordning zeta"]
+    assert document["keywords"] == sorted(document["keywords"])
+
+
 def _document_in_index(page_id):
     from search.models import CaseSearchDocument
 
