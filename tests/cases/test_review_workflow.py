@@ -14,25 +14,14 @@ from wagtail.models import PageLogEntry, WorkflowState
 from cases.models import CaseReview, CaseStudyPage
 from tests.admin_forms import add_case_form, edit_form, postable
 from tests.factories import make_case
+from tests.workflow import submit_new_case, workflow_action
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def submitted_case(client, filipstad, filipstad_editor, moderator):
-    """A case the Filipstad editor wrote and submitted for review."""
-    client.force_login(filipstad_editor)
-    url, data = add_case_form(client, filipstad, title="Simskola för nyanlända")
-    data["action-submit"] = "1"
-    assert client.post(url, postable(data)).status_code == HTTPStatus.FOUND
-    client.logout()
-    return CaseStudyPage.objects.child_of(filipstad).get(slug="simskola-for-nyanlanda")
-
-
-def _act(client, case, action, **data):
-    task_state = case.current_workflow_state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[case.pk, action, task_state.pk])
-    return client.post(url, data)
+    return submit_new_case(client, filipstad, filipstad_editor, "Simskola för nyanlända")
 
 
 def test_submission_notifies_the_moderators_only(submitted_case, moderator, mailoutbox):
@@ -46,7 +35,10 @@ def test_moderator_approves_and_the_case_goes_live(
 ):
     mailoutbox.clear()
     client.force_login(moderator)
-    assert _act(client, submitted_case, "approve", comment="").status_code == HTTPStatus.FOUND
+    assert (
+        workflow_action(client, submitted_case, "approve", comment="").status_code
+        == HTTPStatus.FOUND
+    )
     case = CaseStudyPage.objects.get(pk=submitted_case.pk)
     assert case.live
     assert case.workflow_states.get().status == WorkflowState.STATUS_APPROVED
@@ -62,7 +54,9 @@ def test_moderator_requests_changes_with_a_comment(
 ):
     mailoutbox.clear()
     client.force_login(moderator)
-    response = _act(client, submitted_case, "reject", comment="Lägg till resultat för 2024.")
+    response = workflow_action(
+        client, submitted_case, "reject", comment="Lägg till resultat för 2024."
+    )
     assert response.status_code == HTTPStatus.FOUND
     case = CaseStudyPage.objects.get(pk=submitted_case.pk)
     assert not case.live
@@ -75,7 +69,7 @@ def test_moderator_requests_changes_with_a_comment(
 
 def test_editor_cannot_approve_their_own_submission(client, submitted_case, filipstad_editor):
     client.force_login(filipstad_editor)
-    _act(client, submitted_case, "approve", comment="")
+    workflow_action(client, submitted_case, "approve", comment="")
     case = CaseStudyPage.objects.get(pk=submitted_case.pk)
     assert not case.live
     assert case.workflow_states.get().status == WorkflowState.STATUS_IN_PROGRESS
@@ -83,7 +77,7 @@ def test_editor_cannot_approve_their_own_submission(client, submitted_case, fili
 
 def test_every_step_is_in_the_audit_log(client, submitted_case, moderator):
     client.force_login(moderator)
-    _act(client, submitted_case, "approve", comment="")
+    workflow_action(client, submitted_case, "approve", comment="")
     actions = set(PageLogEntry.objects.filter(page=submitted_case).values_list("action", flat=True))
     assert {"wagtail.create", "wagtail.workflow.start", "wagtail.publish"} <= actions
     assert "wagtail.workflow.approve" in actions

@@ -9,23 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from cases.models import CaseStudyPage, FollowUpUpdate, ImportBatch
+from cases.models import FollowUpUpdate, ImportBatch
 from cms.dashboard.queries import editor_municipalities, editor_overview
 from tests.factories import make_case
+from tests.workflow import request_changes, submit_for_review
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/admin/"
-
-
-def _submit(case, user):
-    case.get_workflow().start(case, user)
-    return CaseStudyPage.objects.get(pk=case.pk)
-
-
-def _request_changes(case, moderator, comment):
-    task_state = case.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, "reject", comment=comment)
 
 
 def test_editor_dashboard_names_the_municipality_and_starts_a_case_in_one_click(
@@ -46,9 +37,13 @@ def test_editor_dashboard_sorts_their_cases_by_what_they_need(
     client, filipstad, ljusnarsberg, filipstad_editor, moderator
 ):
     draft = make_case(filipstad, publish=False, title="Läxhjälp på biblioteket")
-    waiting = _submit(make_case(filipstad, publish=False, title="Språkcafé"), filipstad_editor)
-    returned = _submit(make_case(filipstad, publish=False, title="Sommarjobb"), filipstad_editor)
-    _request_changes(returned, moderator, "Beskriv resultaten för 2024.")
+    waiting = submit_for_review(
+        make_case(filipstad, publish=False, title="Språkcafé"), filipstad_editor
+    )
+    returned = submit_for_review(
+        make_case(filipstad, publish=False, title="Sommarjobb"), filipstad_editor
+    )
+    request_changes(returned, moderator, "Beskriv resultaten för 2024.")
     followed = make_case(filipstad, title="Fältgruppen")
     FollowUpUpdate.objects.create(page=followed, year=timezone.localdate().year, text="Pågår.")
     unfollowed = make_case(filipstad, title="Nattvandring")
@@ -107,7 +102,9 @@ def test_editor_sees_no_site_counts_and_our_own_guide(client, filipstad_editor):
 def test_moderator_dashboard_lists_the_queue_imports_and_overdue_reviews(
     client, filipstad, filipstad_editor, moderator
 ):
-    waiting = _submit(make_case(filipstad, publish=False, title="Språkcafé"), filipstad_editor)
+    waiting = submit_for_review(
+        make_case(filipstad, publish=False, title="Språkcafé"), filipstad_editor
+    )
     ImportBatch.objects.create(file_name="vårens-insatser.csv", state=ImportBatch.State.DONE)
     client.force_login(moderator)
     html = client.get(DASHBOARD).content.decode()

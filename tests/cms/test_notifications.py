@@ -10,10 +10,9 @@ from http import HTTPStatus
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.urls import reverse
 
 from cases.models import CaseStudyPage
-from tests.admin_forms import add_case_form, postable
+from tests.workflow import submit_new_case, workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -68,18 +67,7 @@ def _parts(message) -> tuple[str, str]:
 
 @pytest.fixture
 def submitted_case(client, filipstad, filipstad_editor, moderator, smtp_inbox):
-    client.force_login(filipstad_editor)
-    url, data = add_case_form(client, filipstad, title="Simskola för nyanlända")
-    data["action-submit"] = "1"
-    assert client.post(url, postable(data)).status_code == HTTPStatus.FOUND
-    client.logout()
-    return CaseStudyPage.objects.child_of(filipstad).get(slug="simskola-for-nyanlanda")
-
-
-def _act(client, case, action, **data):
-    task_state = case.current_workflow_state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[case.pk, action, task_state.pk])
-    return client.post(url, data)
+    return submit_new_case(client, filipstad, filipstad_editor, "Simskola för nyanlända")
 
 
 def test_moderators_are_told_a_case_waits_for_them(submitted_case, moderator, smtp_inbox):
@@ -97,7 +85,10 @@ def test_changes_requested_carries_the_comment_and_a_link_to_the_form(
 ):
     client.force_login(moderator)
     comment = "Lägg till resultat för 2024 & hur många som deltog."
-    assert _act(client, submitted_case, "reject", comment=comment).status_code == HTTPStatus.FOUND
+    assert (
+        workflow_action(client, submitted_case, "reject", comment=comment).status_code
+        == HTTPStatus.FOUND
+    )
     [message] = smtp_inbox.to(filipstad_editor.email)
     assert _subject(message) == "Ändringar begärda: ”Simskola för nyanlända”"
     text, html = _parts(message)
@@ -115,7 +106,7 @@ def test_approval_says_published_and_links_to_the_public_page(
     client, submitted_case, moderator, filipstad_editor, smtp_inbox
 ):
     client.force_login(moderator)
-    response = _act(client, submitted_case, "approve", comment="Fint beskrivet!")
+    response = workflow_action(client, submitted_case, "approve", comment="Fint beskrivet!")
     assert response.status_code == HTTPStatus.FOUND
     [message] = smtp_inbox.to(filipstad_editor.email)
     assert _subject(message) == "Godkänd och publicerad: ”Simskola för nyanlända”"

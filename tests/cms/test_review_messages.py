@@ -12,6 +12,7 @@ from django.urls import reverse
 from cases.models import CaseStudyPage
 from tests.admin_forms import edit_form, postable
 from tests.factories import make_case
+from tests.workflow import request_changes, submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +29,6 @@ def _default_action(html: str) -> str:
     if value:
         return value.group(1)
     return " ".join(re.sub(r"<[^>]+>", " ", button).split())
-
-
-def _submit(case, user):
-    case.get_workflow().start(case, user)
-    return CaseStudyPage.objects.get(pk=case.pk)
-
-
-def _request_changes(case, moderator, comment):
-    task_state = case.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, "reject", comment=comment)
-    return CaseStudyPage.objects.get(pk=case.pk)
 
 
 def test_send_for_review_is_the_editors_main_action(client, filipstad, filipstad_editor):
@@ -74,7 +64,9 @@ def test_saving_a_draft_of_a_live_case_says_the_public_page_is_unchanged(
 def test_moderator_hears_changes_requested_and_approved_in_those_words(
     client, filipstad, filipstad_editor, moderator
 ):
-    case = _submit(make_case(filipstad, publish=False, title="Språkcafé"), filipstad_editor)
+    case = submit_for_review(
+        make_case(filipstad, publish=False, title="Språkcafé"), filipstad_editor
+    )
     client.force_login(moderator)
     url, data = edit_form(client, case)
     data["action-workflow-action"] = "true"
@@ -96,8 +88,8 @@ def test_moderator_hears_changes_requested_and_approved_in_those_words(
 def test_the_edit_page_shows_the_comment_and_one_way_back(
     client, filipstad, filipstad_editor, moderator
 ):
-    case = _submit(make_case(filipstad, publish=False), filipstad_editor)
-    case = _request_changes(case, moderator, "Beskriv vad som inte fungerade.")
+    case = submit_for_review(make_case(filipstad, publish=False), filipstad_editor)
+    case = request_changes(case, moderator, "Beskriv vad som inte fungerade.")
     client.force_login(filipstad_editor)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[case.pk]))
     html = response.content.decode()
