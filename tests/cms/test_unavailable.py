@@ -206,6 +206,9 @@ def test_database_outage_while_publishing(tmp_path, own_postgres, opensearch_url
                 worker_log.read_text() + _tasks(env)
             )
             assert requests.get(f"{base}/sok/?q=Återhämtning", timeout=30).status_code == 200
+            # Both indexes hold exactly what the database says: nothing drifted in the outage.
+            report = manage_ok(env, "search_reconcile", "--check")
+            assert report.count("no drift.") == 2, report
     finally:
         worker.terminate()
         worker.wait(timeout=30)
