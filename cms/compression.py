@@ -2,9 +2,10 @@
 
 BREACH needs a secret that stays the same across many responses, sent compressed together with
 text the attacker chooses (a search word). Compressed here: every response to a visitor without a
-session – the public pages, feeds, the API, sitemap.xml. Their one secret, the CSRF token of the
-language switch, is masked with fresh random bytes in every response (Django's own BREACH
-defence), and Django's GZipMiddleware adds random padding as well.
+session – the public pages, feeds, the API, sitemap.xml. They hold no secret: the language
+switch is a plain link, and the few public forms that post (none on anonymous GET pages today)
+would get Django's CSRF token masked afresh in every response; GZipMiddleware adds random
+padding as well.
 
 Not compressed: the admin and its login (everything under /admin/), and any response
 to a request with a session cookie or that sets one – a signed-in editor's pages carry their
