@@ -17,6 +17,7 @@ from django.conf import settings
 
 from . import outage
 from .engines.base import SearchEngine, SearchUnavailable
+from .known_values import drop_unknown
 from .request import MAX_PAGE_SIZE, Hit, SearchRequest, SearchResult, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -176,7 +177,8 @@ def case_ids(request: SearchRequest) -> Iterator[int]:
     number of cases. With text the service ranks as for the page, page after page, up to its
     result window (MAX_PAGE × MAX_PAGE_SIZE cases).
     """
-    request = request.normalised()
+    # As on the page: a filter value the site does not know is ignored, not matched against.
+    request, _notices = drop_unknown(request.normalised())
     if not request.text:
         yield from database_engine().ordered_ids(request)
         return

@@ -311,6 +311,15 @@ def test_queries_do_not_grow_with_the_number_of_cases(client, django_assert_max_
         _download(client, "/sok/export.csv")
 
 
+def test_a_download_ignores_unknown_filter_values_as_the_page_does(client):
+    """/sok/?lan=abc lists every case with a notice; its download must hold the same cases."""
+    everything = _json(client, "/sok/export.json")
+    assert _json(client, "/sok/export.json?lan=abc") == everything
+    in_county = _json(client, "/sok/export.json?lan=17&lan=abc")
+    assert in_county == _json(client, "/sok/export.json?lan=17")
+    assert 0 < len(in_county) < len(everything)
+
+
 def test_export_links_keep_the_search_query():
     request = RequestFactory().get("/sok/", {"q": "läxhjälp", "tema": "grundskola"})
     html = render_to_string("cases/includes/export_links.html", request=request)
