@@ -6,7 +6,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_int, env_list, env_str
+from .env import env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
@@ -219,7 +219,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # Public case search: empty URL means the embedded database engine.
 SEARCH_ENGINE_URL = env_str("SEARCH_ENGINE_URL")
-SEARCH_ENGINE = env_str("SEARCH_ENGINE", "opensearch")
+SEARCH_ENGINE = env_choice("SEARCH_ENGINE", ("opensearch", "elasticsearch"), "opensearch")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kunskapsbanken")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
 # A task still RUNNING this long after its start or last heartbeat has lost its worker and is

@@ -3,7 +3,7 @@ import os
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.env import env_bool, env_int, env_list
+from cms.settings.env import env_bool, env_choice, env_int, env_list
 from tests.servers import manage
 
 PRODUCTION_ENV = {
@@ -30,6 +30,11 @@ def test_env_helpers_parse_and_reject(monkeypatch):
     monkeypatch.setenv("FLAG", "kanske")
     with pytest.raises(ImproperlyConfigured, match="FLAG must be a boolean"):
         env_bool("FLAG")
+    monkeypatch.setenv("ENGINE", " OpenSearch ")
+    assert env_choice("ENGINE", ("opensearch", "elasticsearch"), "opensearch") == "opensearch"
+    monkeypatch.setenv("ENGINE", "solr")
+    with pytest.raises(ImproperlyConfigured, match="ENGINE must be one of opensearch, elastic"):
+        env_choice("ENGINE", ("opensearch", "elasticsearch"), "opensearch")
 
 
 def test_production_refuses_to_start_without_a_secret_key():
