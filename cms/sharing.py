@@ -153,7 +153,9 @@ def _image(request, page) -> ShareImage | None:
     hero = getattr(page, "hero_image", None) if isinstance(page, CaseStudyPage) else None
     if hero is not None:
         try:
-            rendition = hero.get_rendition(IMAGE_FILTER)
+            # get_renditions, unlike get_rendition, does not write a rendition read with the
+            # image back to the cache (a database write on every view in the default set-up).
+            (rendition,) = hero.get_renditions(IMAGE_FILTER).values()
         except SourceImageIOError:  # the original file is missing: share the default instead
             rendition = None
         if rendition is not None:

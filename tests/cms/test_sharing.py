@@ -80,6 +80,23 @@ def test_case_page_shares_its_summary_and_a_rendition_of_its_image(client):
     assert rendition.file.storage.exists(rendition.file.name)
 
 
+def test_viewing_a_case_writes_none_of_its_image_renditions_to_the_cache(client):
+    """Renditions are read with the image; writing them back on every view would make each
+    uncached view a database-cache commit in the default set-up."""
+    case = _case_with_image()
+    _page(client, case.url)  # makes any rendition that does not exist yet
+    hero = case.hero_image
+    rendition_model = hero.get_rendition_model()
+    rendition_model.cache_backend.clear()
+    _page(client, case.url)
+    keys = [
+        rendition_model.construct_cache_key(hero, rendition.focal_point_key, rendition.filter_spec)
+        for rendition in rendition_model.objects.filter(image=hero)
+    ]
+    assert keys
+    assert rendition_model.cache_backend.get_many(keys) == {}
+
+
 def test_an_editors_search_description_wins_over_the_summary(client, filipstad):
     case = make_case(filipstad, summary="Sammanfattningen.")
     case.search_description = "Beskrivningen för sökmotorer."
