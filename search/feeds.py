@@ -23,6 +23,7 @@ from cms.language_urls import language_path
 from cms.models import SiteSettings
 
 from .forms import params_from_request, request_from_params
+from .labels import in_visitor_language
 from .presentation import chips
 from .ratelimit import check, too_many_requests
 from .request import Hit, SearchRequest
@@ -75,7 +76,7 @@ class SearchAtomFeed(Feed):
         )
 
     def title(self, subject):
-        result = search_cases(subject.search)
+        result = in_visitor_language(search_cases(subject.search))
         described = ", ".join(chip.label for chip in chips(subject.search, result))
         return _("Kunskapsbanken: new cases") + (f" – {described}" if described else "")
 

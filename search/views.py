@@ -9,6 +9,7 @@ from .closest import closest_themes
 from .county_map import county_tiles, map_size
 from .forms import ignored_years, request_from_params
 from .known_values import drop_unknown
+from .labels import in_visitor_language
 from .notices import understanding
 from .presentation import active_filter_count, chips, facets, page_links, url_for
 from .promotions import promoted_cases
@@ -23,7 +24,7 @@ SORT_CHOICES = (("relevance", "relevans"), ("newest", "nyast"), ("start_date", "
 def search_page(request):
     """/sok/: the faceted search page. Every state is a GET URL; search.js only fetches it."""
     search_request, unknown = drop_unknown(request_from_params(request.GET))
-    result = search_cases(search_request)
+    result = in_visitor_language(search_cases(search_request))
     context = {
         "search": search_request,
         "result": result,
