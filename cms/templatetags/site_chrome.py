@@ -5,10 +5,15 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from cms.language_urls import language_path, split_language
 
 register = template.Library()
+
+# The site's fixed sections (cms/site_structure.py), named as the navigation names them.
+SECTION_TITLES = {"kommuner": _("Municipalities"), "teman": _("Focus areas"), "om": _("About")}
+SECTION_DEPTH = 3  # children of the home page
 
 
 def _request_path(context) -> str:
@@ -74,3 +79,14 @@ def absolute_url(context, url: str) -> str:
     if not url or request is None:
         return url or ""
     return request.build_absolute_uri(url)
+
+
+@register.filter
+def crumb_title(page) -> str:
+    """A page's name in the breadcrumbs: on the Swedish site its title as editors wrote it; in
+    another language the fixed sections by their translated navigation names."""
+    if (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return page.title
+    if page.depth == SECTION_DEPTH and page.slug in SECTION_TITLES:
+        return str(SECTION_TITLES[page.slug])
+    return page.title

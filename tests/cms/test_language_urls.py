@@ -57,3 +57,19 @@ def test_english_results_cards_and_feeds_link_to_english_case_pages(client, fili
     assert f'href="{english}"' in client.get("/en/").content.decode()
     assert f'href="http://testserver{english}"' in client.get("/en/sok/atom/").content.decode()
     assert f'href="{case.url}"' in client.get("/sok/").content.decode()
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_name_the_sections_in_the_visitors_language(client, filipstad):
+    def crumbs(url):
+        html = client.get(url).content.decode()
+        trail = html[
+            html.index('class="breadcrumbs') : html.index(
+                "</nav>", html.index('class="breadcrumbs')
+            )
+        ]
+        return re.sub(r"<[^>]+>", " ", trail).split()
+
+    assert "Municipalities" in crumbs("/en" + filipstad.url)
+    assert "Kommuner" not in crumbs("/en" + filipstad.url)
+    assert "Kommuner" in crumbs(filipstad.url)
