@@ -15,24 +15,8 @@ from collections.abc import Iterable
 
 from cases.models import CaseStudyPage
 
-from .documents import case_document, live_cases
+from .engine_sync import apply_to
 from .service import cluster_configured, database_engine
-
-
-def split_live(page_ids: Iterable[int]) -> tuple[list[dict], list[int]]:
-    """Documents for the ids that are live now, and the ids that are not (to delete)."""
-    ids = set(page_ids)
-    pages = list(live_cases().filter(pk__in=ids))
-    documents = [case_document(page) for page in pages]
-    return documents, sorted(ids - {page.pk for page in pages})
-
-
-def apply_to(engine, page_ids: Iterable[int]) -> None:
-    documents, gone = split_live(page_ids)
-    if documents:
-        engine.index(documents)
-    if gone:
-        engine.delete(gone)
 
 
 def enqueue_pages(page_ids: Iterable[int]) -> int:

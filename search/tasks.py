@@ -18,9 +18,9 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from . import leases, outage, outbox
+from .engine_sync import apply_to
 from .engines.base import SearchUnavailable
 from .engines.cluster import IndexingError
-from .indexing import apply_to
 from .service import cluster_engine
 
 logger = logging.getLogger(__name__)

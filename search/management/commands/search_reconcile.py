@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.content_version import bump_content_version
+from search.engine_sync import apply_to
 from search.engines.base import SearchUnavailable
-from search.indexing import apply_to
 from search.leases import requeue
 from search.reconcile import compare, content_of, live_fingerprints
 
