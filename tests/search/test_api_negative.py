@@ -14,7 +14,11 @@ from cms.wsgi import application
 
 pytestmark = pytest.mark.django_db
 
-invalid_values = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+# The index (/api/v1/) takes no parameter, so it has no invalid value to send: the positive
+# schemathesis test covers it, and here it would only be reported as skipped.
+invalid_values = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).exclude(
+    path="/api/v1/"
+)
 invalid_values.config.generation.update(modes=[GenerationMode.NEGATIVE], deterministic=True)
 
 
