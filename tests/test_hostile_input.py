@@ -152,6 +152,9 @@ def test_paths_with_names_and_ids(client, first, second):
         f"/kommuner/{first}/",
         f"/dokument/{first}/{second}",
         f"/_util/authenticate_with_password/{first}/{second}/",
+        f"/inbjudan/{first}/{second}/",
+        f"/en/{first}/",
+        f"/en/teman/{first}/",
         f"/{first}/",
     ):
         _get(client, path)
@@ -160,7 +163,10 @@ def test_paths_with_names_and_ids(client, first, second):
 @FAST
 @given(params=_params(["q", "sida", "fran", "till", "antal", "id", "page", "p"]))
 def test_pages_ignore_their_query_string(client, params):
-    for path in ("/", "/teman/", "/kommuner/", "/oppna-data/", "/sitemap.xml", "/robots.txt"):
+    for path in (
+        *("/", "/teman/", "/kommuner/", "/oppna-data/", "/sitemap.xml", "/robots.txt"),
+        *("/en/", "/en/sok/", "/oppna-data/api/", "/om/evidensnivaer/", "/api/v1/"),
+    ):
         _get(client, path, params)
 
 
