@@ -93,17 +93,22 @@ class TargetGroup(EnglishNameMixin):
         return self.name
 
 
-class Keyword(TagBase):
+class Keyword(TagBase, EnglishNameMixin):
     """A free keyword on a case.
 
     A tag model of its own (rather than taggit's shared Tag) keeps case keywords apart from the tags
     editors put on images and documents, so keyword lists and facets show only case vocabulary.
     """
 
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("keyword")
         verbose_name_plural = _("keywords")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ThemeIndexPage(RoutablePageMixin, Page):
