@@ -102,10 +102,10 @@ def _description(context, page, is_search: bool) -> str:
         return theme.description or _(
             "Initiatives in the focus area %(name)s, described by the municipalities that "
             "carried them out: what they did, what it gave and what did not work."
-        ) % {"name": theme.name}
+        ) % {"name": theme.display_name}
     if keyword is not None:
         return _("Initiatives by municipalities in the state grant with the keyword %(name)s.") % {
-            "name": keyword.name
+            "name": keyword.display_name
         }
     if page is None:
         if is_search:

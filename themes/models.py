@@ -147,7 +147,7 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         keyword = get_object_or_404(Keyword.objects.all(), slug=keyword_slug)
         return self.render(
             request,
-            context_overrides={"keyword": keyword, "page_title": keyword.name},
+            context_overrides={"keyword": keyword, "page_title": keyword.display_name},
             template="themes/keyword_page.html",
         )
 
