@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "cases",
     "themes",
     "search",
+    "mailings",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -315,6 +316,11 @@ PERMISSIONS_POLICY = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kunskapsbanken@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Outgoing mail (mailings/): tries before a send is given up, the first pause between tries
+# (doubling), and the days after which addresses and texts of sent mail are blanked.
+MAILINGS_MAX_ATTEMPTS = env_int("MAILINGS_MAX_ATTEMPTS", 8)
+MAILINGS_RETRY_MINUTES = env_int("MAILINGS_RETRY_MINUTES", 5)
+MAILINGS_KEEP_DAYS = env_int("MAILINGS_KEEP_DAYS", 30)
 # The public contact for visitors (footer, accessibility statement); setup_site copies it into
 # Settings → Site settings when that is empty. Production does not deploy without one
 # (cms/checks.py).
