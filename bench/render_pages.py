@@ -5,7 +5,7 @@
 
 Runs against the database in DATABASE_URL (default: the project's db.sqlite3, with the demo loaded
 by `make run`). Prints p50/p95/max milliseconds per page type. Numbers go to docs/performance.md.
-Listings are cached until content changes (cms/content_version.py); --cold records a content
+Listings are cached until content changes (core/content_version.py); --cold records a content
 change before every request, so each one computes its listings as the first view after a publish.
 Anonymous pages are kept by the page cache; --uncached adds a query string that changes on every
 request (a URL with an unknown query string is never stored), so every request renders the page.
@@ -41,7 +41,7 @@ def main() -> None:
     from django.test import Client
 
     from cases.models import CaseStudyPage, MunicipalityPage
-    from cms.content_version import bump_content_version
+    from core.content_version import bump_content_version
 
     settings.ALLOWED_HOSTS = ["*"]
     case = CaseStudyPage.objects.live().filter(indicators__isnull=False).first()

@@ -33,6 +33,8 @@ from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
+from core.content_version import bump_content_version
+
 from .models import CaseStudyPage, MunicipalityPage
 
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key", "content_type"]
@@ -202,7 +204,6 @@ def _index_references(pages: list[CaseStudyPage]) -> None:
 
 def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
     """Create and publish these new cases; returns their page ids. Call inside a transaction."""
-    from cms.content_version import bump_content_version
     from search.indexing import cases_changed
 
     if not placed:

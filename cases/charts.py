@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from cms.templatetags.formatting import sek
+from core.numbers import sek
 
 from .county_tiles import (
     SHADES,

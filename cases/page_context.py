@@ -3,7 +3,7 @@
 `case_page_context(page, request)` is called from `CaseStudyPage.get_context`. For a published
 case, the relations, the cases linked both ways and the listings below it (similar cases, peer
 municipalities) are read in one query each – with the rows they link to – and kept in the
-content-version cache (cms/content_version.py) as one entry, since only publishing changes them.
+content-version cache (core/content_version.py) as one entry, since only publishing changes them.
 What may change without a publish is read on every request: the view restrictions of the whole
 site (one query, shared by the serving check `view_restrictions_of` and the public test of every
 linked case and municipality) and the attachments (a document can be replaced in place).
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
+
+from core.content_version import cached
 
 _RESTRICTIONS = "_all_view_restrictions"
 RELATED = 4
@@ -128,7 +130,6 @@ def peers(rows: dict, restrictions: list, limit: int = PEERS) -> list[dict]:
 
 
 def _stored_parts(page) -> dict:
-    from cms.content_version import cached
     from search.templatetags.case_listings import _engine
 
     rows = cached(

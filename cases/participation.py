@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Collection
 
-from cms.permissions import grant_collection_permissions, grant_page_permissions, permission
+from core.permissions import grant_collection_permissions, grant_page_permissions, permission
 
 from .models import Municipality, MunicipalityIndexPage, MunicipalityPage
 

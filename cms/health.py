@@ -21,7 +21,7 @@ from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 
-from cms.task_queue import queue_summary
+from core.task_queue import queue_summary
 
 # A waiting task older than this means no worker is taking work.
 TASK_WAIT_LIMIT_SECONDS = 300

@@ -2,7 +2,7 @@
 
 Public: a GET or HEAD from a visitor without a session, answered without setting a cookie and
 without `Vary: Cookie` – the same bytes for everyone at that address (the language is in the
-address, cms/language_urls.py). Such a page may be kept by browsers (max-age), proxies and CDNs
+address, core/language_urls.py). Such a page may be kept by browsers (max-age), proxies and CDNs
 (s-maxage), and served a little stale while it is fetched again (stale-while-revalidate). A
 not-found page is kept only briefly.
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
+
+from core.numbers import format_measure
 
 KINDS = ("baseline", "target", "outcome")
 
@@ -43,13 +44,6 @@ def _labels() -> dict[str, str]:
 
 def _missing(kind: str) -> str:
     return _("not yet measured") if kind == "outcome" else _("not given")
-
-
-def format_measure(value) -> str:
-    """The localised number with as many decimals as it has (at most two): 14.50 -> '14,5'."""
-    exponent = Decimal(value).normalize().as_tuple().exponent
-    places = min(2, max(0, -exponent)) if isinstance(exponent, int) else 0
-    return floatformat(value, places)
 
 
 def _length(value: Decimal | None, largest: Decimal) -> int:

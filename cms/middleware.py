@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.signals import request_finished
 from django.utils import translation
 
-from .language_urls import split_language
+from core.language_urls import split_language
 
 
 class ChosenLanguageMiddleware:

@@ -11,10 +11,9 @@ from cases.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, Quot
 from cases.models import MunicipalityPage
 from themes.models import Theme
 
-from .content_version import ContentVersion
 from .routing import PathRouteMixin
 
-__all__ = ["ContentVersion", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = ["HomePage", "SiteSettings", "StandardPage"]
 
 
 class HomePage(PathRouteMixin, Page):

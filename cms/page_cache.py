@@ -6,7 +6,7 @@ it stores is exactly what cms/http_caching.py marked public, so a signed-in user
 preview, a private page or an error is never served to anyone else.
 
 Invalidation is exact and immediate: the key prefix holds the content version
-(cms/content_version.py), which every change the public can see replaces (cms/signal_handlers.py),
+(core/content_version.py), which every change the public can see replaces (cms/signal_handlers.py),
 so after a publish the next request misses and renders afresh; the old entries expire unused.
 
 The key space is bounded, so random query strings cannot flood the cache: an address with a
@@ -22,9 +22,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import get_cache_key, has_vary_header, learn_cache_key, set_response_etag
 
-from .content_version import content_version
+from core.content_version import content_version
+from core.language_urls import split_language
+
 from .http_caching import has_session
-from .language_urls import split_language
 
 # The filters, sorts and pages of /sok/, the listings and /statistik/ (search/forms.py,
 # cases/figure_forms.py). Free text is left out on purpose: unbounded, and /sok/ counts queries.

@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-from .permissions import grant_collection_permissions, grant_page_permissions, permission
+from core.permissions import grant_collection_permissions, grant_page_permissions, permission
+from core.roles import MODERATORS
 
-MODERATORS = "Moderatorer"
 REVIEW_WORKFLOW = "Granskning"
 REVIEW_TASK = "Granskning av moderator"
 

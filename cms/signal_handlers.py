@@ -1,4 +1,4 @@
-"""What changes the published content, and so the content version (cms/content_version.py)."""
+"""What changes the published content, and so the content version (core/content_version.py)."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
@@ -8,9 +8,8 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cases.models import GrantAllocation, Municipality
+from core.content_version import bump_content_version
 from themes.models import Keyword, TargetGroup, Theme
-
-from .content_version import bump_content_version
 
 # The background task that copies changes into a search cluster. Listings read the cluster, so a
 # listing computed between the publish and the end of this task would be stale: the task's end is

@@ -6,7 +6,7 @@ page that lists cases (the home page, /kommuner/, a municipality) the newest pub
 public case below it as well. /statistik/ and /oppna-data/ are computed from every public case.
 The search page is left out: it asks not to be indexed.
 
-Every address is listed in each interface language (English under /en/, cms/language_urls.py),
+Every address is listed in each interface language (English under /en/, core/language_urls.py),
 each entry with its hreflang alternates: sv, en and x-default (the Swedish address).
 """
 
@@ -22,7 +22,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from .language_urls import language_path
+from core.language_urls import language_path
 
 # Public views outside the page tree, by URL name; each shows figures of every public case.
 ROUTES = ("statistics", "open_data")

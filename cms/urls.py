@@ -7,12 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cases.views import exports, open_data
 from search.api_docs import api_docs
+from search.feeds import SearchAtomFeed, SearchRssFeed
 from search.forms import request_from_params
 from search.ratelimit import rate_limited
 from search.service import case_ids
 
 from .evidence_levels import evidence_levels
 from .icons import apple_touch_icon, favicon
+from .models import SiteSettings
 from .views import robots_txt, sitemap
 
 # Downloads read many rows: limited per client like search and the API. The export view gets the
@@ -21,6 +23,13 @@ limit_downloads = rate_limited("download")
 case_list_export = exports.CaseListExport.as_view(
     parse_params=request_from_params, case_ids=case_ids
 )
+
+
+def organisation_name() -> str:
+    """The feeds' author: the organisation named in the site settings (search does not import
+    cms, so the feeds are handed this)."""
+    return SiteSettings.load().organisation_name
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -42,9 +51,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # The public pages in each interface language: Swedish at the plain paths, English under /en/
-# (cms/language_urls.py, cms.middleware.ChosenLanguageMiddleware).
+# (core/language_urls.py, cms.middleware.ChosenLanguageMiddleware).
 urlpatterns += i18n_patterns(
     path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
+    path("sok/atom/", SearchAtomFeed(organisation_name), name="search_atom"),
+    path("sok/rss/", SearchRssFeed(organisation_name), name="search_rss"),
     path("sok/", include("search.urls")),
     path("oppna-data/", open_data.overview, name="open_data"),
     path("oppna-data/api/", api_docs, name="api_docs"),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cases.params import parse_date
+from core.task_queue import queue_summary, recent_failures, running_tasks
 
 from .analytics import top_queries, week_of, weekly_summaries, zero_result_queries
 
@@ -31,8 +32,6 @@ def search_statistics(request):
 
 def task_queue(request):
     """Admin report: the background task queue – waiting, running and failed work."""
-    from cms.task_queue import queue_summary, recent_failures, running_tasks
-
     return render(
         request,
         "search/admin/task_queue.html",

@@ -8,6 +8,7 @@ named in the site settings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -19,8 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cms.language_urls import language_path
-from cms.models import SiteSettings
+from core.language_urls import language_path
 
 from .forms import params_from_request, request_from_params
 from .labels import in_visitor_language
@@ -57,7 +57,12 @@ def last_published(page_ids: list[int]) -> dict[int, datetime | None]:
 
 
 class SearchAtomFeed(Feed):
+    """`organisation_name()` names the feed's author (cms/urls.py hands in the site settings')."""
+
     feed_type = Atom1Feed
+
+    def __init__(self, organisation_name: Callable[[], str]):
+        self.organisation_name = organisation_name
 
     def __call__(self, request, *args, **kwargs):
         retry_after = check(request, "feed")
@@ -91,7 +96,7 @@ class SearchAtomFeed(Feed):
         return _("The newest published cases matching the search.")
 
     def author_name(self, subject):
-        return SiteSettings.load().organisation_name
+        return self.organisation_name()
 
     def items(self, subject):
         hits = search_cases(subject.search).hits
@@ -128,7 +133,7 @@ class SearchAtomFeed(Feed):
         return entry.updated
 
     def item_author_name(self, entry):
-        return entry.hit.municipality or SiteSettings.load().organisation_name
+        return entry.hit.municipality or self.organisation_name()
 
     def item_categories(self, entry):
         return entry.hit.themes

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from cms.roles import MODERATORS
+from core.roles import is_moderator
 
 from .admin_views import search_statistics, task_queue
 from .synonyms_admin import SynonymGroupViewSet
@@ -33,7 +33,7 @@ def register_statistics_menu_item():
 
 
 def may_view_task_queue(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+    return is_moderator(user)
 
 
 @hooks.register("register_admin_urls")

@@ -26,6 +26,7 @@ from .illustrations import draw_illustration
 from .keywords import name_keywords_in_english, read_english_keyword_names
 
 # The demo site's public contact (footer, accessibility statement): fictional, like the content.
+# The load_demo command hands it to setup_site, which owns the site settings.
 DEMO_CONTACT_EMAIL = "kunskapsbanken@example.org"
 DEMO_DATA = Path(__file__).resolve().parent.parent / "demo_data"
 ILLUSTRATION_COUNT = 12
@@ -49,7 +50,6 @@ def read_demo_data(directory: Path = DEMO_DATA) -> tuple[list[dict], list[dict]]
 @transaction.atomic
 def load_demo(municipalities: list[dict], cases: list[dict]) -> DemoReport:
     report = DemoReport()
-    ensure_demo_contact()
     pages = {item["code"]: _load_municipality(item, report) for item in municipalities}
     images = _ensure_illustrations(report)
     used = {keyword for spec in cases for keyword in spec.get("keywords", [])}
@@ -78,13 +78,6 @@ def load_demo(municipalities: list[dict], cases: list[dict]) -> DemoReport:
         existing[page.slug] = page
         report.cases_created += 1
     return report
-
-
-def ensure_demo_contact() -> None:
-    """Before setup_site, so that the accessibility statement it writes names the address."""
-    from cms.site_structure import ensure_contact_email
-
-    ensure_contact_email(DEMO_CONTACT_EMAIL)
 
 
 def _load_municipality(item: dict, report: DemoReport) -> MunicipalityPage:

@@ -40,7 +40,7 @@ from cases.figure_exports import (
 )
 from cases.figure_forms import FigureFilterForm
 from cases.figures import FIGURES, FigureFilters, Row, Table, compute, figure_keys
-from cms.content_version import cached
+from core.content_version import cached
 
 WORKBOOK_NAME = "alla"
 
@@ -114,7 +114,7 @@ def _export_url(url_name: str, filters: FigureFilters) -> Callable[[str, str], s
 
 def _tables(filters: FigureFilters, *, public_only: bool) -> list[Table]:
     """The public figures, computed once per content version, language and filter: every change
-    the public can see sets a new version (cms/content_version.py), so they are never stale."""
+    the public can see sets a new version (core/content_version.py), so they are never stale."""
     keys = tuple(figure_keys(public_only=public_only))
     if not public_only:  # the admin's report counts drafts too, which set no new version
         return compute(keys, filters)

@@ -12,6 +12,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
 
 INSTALLED_APPS = [
+    "core",
     "cms",
     "cases",
     "themes",

@@ -1,5 +1,5 @@
 """Small helpers for the page frame: the current navigation item, printable link addresses and the
-page's addresses in the other interface language (cms/language_urls.py)."""
+page's addresses in the other interface language (core/language_urls.py)."""
 
 from django import template
 from django.conf import settings
@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from cms.language_urls import language_path, split_language
+from core.language_urls import language_path, split_language
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
 """Case listings for page templates. Each answer is cached until published content changes
-(cms/content_version.py), so a page view costs a cache lookup instead of a search with facets."""
+(core/content_version.py), so a page view costs a cache lookup instead of a search with facets."""
 
 from django import template
 from django.conf import settings
@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cases.choices import EvidenceLevel
 from cases.models import MunicipalityPage
-from cms.content_version import cached
+from core.content_version import cached
 from search.forms import params_from_request
 from search.listing import ListingRequest, list_cases
 from search.request import SearchRequest, SearchResult

@@ -119,7 +119,7 @@ def open_page(browser):
     """Factory: open_page(viewport) gives a fresh page in its own context.
 
     `viewport` is a key of VIEWPORTS. The interface language is the address's (English under
-    /en/, cms/language_urls.py), so a test opens the English address itself.
+    /en/, core/language_urls.py), so a test opens the English address itself.
     """
     contexts = []
 

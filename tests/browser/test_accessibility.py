@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from cms.language_urls import language_path
+from core.language_urls import language_path
 from tests.browser.conftest import (
     VIEWPORTS,
     axe_results,

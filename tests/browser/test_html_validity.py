@@ -20,7 +20,7 @@ from urllib.error import HTTPError
 
 import pytest
 
-from cms.language_urls import language_path
+from core.language_urls import language_path
 from tests.browser.pages import PAGE_TYPES, PublicPages
 from tests.servers import ROOT, manage_ok
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from cms.content_version import bump_content_version
+from core.content_version import bump_content_version
 from tests.factories import make_case
 from themes.models import Keyword
 

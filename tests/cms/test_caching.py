@@ -1,4 +1,4 @@
-"""Cached listings follow publishing at once: the content version (cms/content_version.py) changes
+"""Cached listings follow publishing at once: the content version (core/content_version.py) changes
 with every change the public can see, and cached parts are keyed by it and by the language."""
 
 import os
@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from cases.models import CaseStudyPage, GrantAllocation, Municipality
-from cms.content_version import cache_key, cached, content_version
+from core.content_version import cache_key, cached, content_version
 from search.listing import ListingRequest
 from search.request import SearchRequest
 from search.tasks import sync_cluster

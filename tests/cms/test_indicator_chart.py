@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 from django.utils import translation
 
-from cms.indicator_chart import format_measure, indicator_bars, text_alternative
+from cms.indicator_chart import indicator_bars, text_alternative
+from core.numbers import format_measure
 
 
 def _indicator(name="Närvaro", unit="%", baseline=None, target=None, outcome=None):

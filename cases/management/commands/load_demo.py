@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from cases.demo.loader import ensure_demo_contact, load_demo, read_demo_data
+from cases.demo.loader import DEMO_CONTACT_EMAIL, load_demo, read_demo_data
 
 
 class Command(BaseCommand):
@@ -11,8 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        ensure_demo_contact()
-        call_command("setup_site", stdout=self.stdout)
+        call_command("setup_site", contact_email=DEMO_CONTACT_EMAIL, stdout=self.stdout)
         report = load_demo(*read_demo_data())
         self.stdout.write(
             f"Demo: {report.municipalities_created} municipality pages, "

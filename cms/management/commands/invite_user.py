@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cases.models import Municipality
 from cases.participation import editor_group_name
 from cms.invitations import invite_user
-from cms.roles import MODERATORS
+from core.roles import MODERATORS
 
 
 class Command(BaseCommand):

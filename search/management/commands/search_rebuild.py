@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cases.management.progress import ProgressBar
-from cms.content_version import bump_content_version
+from core.content_version import bump_content_version
 from search.documents import iter_documents, live_cases
 from search.engines.base import SearchUnavailable
 

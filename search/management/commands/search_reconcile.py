@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.content_version import bump_content_version
+from core.content_version import bump_content_version
 from search.engine_sync import apply_to
 from search.engines.base import SearchUnavailable
 from search.leases import requeue

@@ -1,4 +1,4 @@
-"""Each interface language has its own addresses (cms/language_urls.py): Swedish at the plain
+"""Each interface language has its own addresses (core/language_urls.py): Swedish at the plain
 paths, English under /en/, and the page frame links within the visitor's language."""
 
 import re
@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 import pytest
 
-from cms.language_urls import language_path, split_language
+from core.language_urls import language_path, split_language
 from tests.factories import make_case
 
 

@@ -1,0 +1,3 @@
+from .content_version import ContentVersion
+
+__all__ = ["ContentVersion"]
