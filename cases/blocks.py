@@ -3,6 +3,10 @@
 A case body is a sequence of sections (background, implementation, results, ...), each holding
 rich text, images, quotes, document links and tables. Fixed section types, rather than free
 headings, let readers find "what did not work" in every case and let search weigh sections.
+
+Every block carries an icon, a description and a preview value, which Wagtail's block picker shows
+to editors. Previews render in the site's stylesheet (cases/blocks/preview.html); blocks whose value
+needs an image or document from the library preview a placeholder instead of a real file.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,51 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+PREVIEW_TEMPLATE = "cases/blocks/preview.html"
+
+
+def _sample_text():
+    return "<p>{}</p><ul><li>{}</li><li>{}</li></ul>".format(
+        _("Two schools started reading mentors for pupils in year 4 in the autumn of 2024."),
+        _("A mentor meets each pupil twice a week."),
+        _("The teachers plan the reading together."),
+    )
+
+
+def _sample_quote():
+    return {
+        "text": _("We saw the difference after only one term."),
+        "attribution": _("Principal at one of the schools"),
+    }
+
+
+def _sample_table():
+    return {
+        "data": [
+            [str(_("Year")), str(_("Pupils")), str(_("Reading at grade level"))],
+            ["2023", "48", "61 %"],
+            ["2024", "52", "74 %"],
+        ],
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+    }
+
+
+def _sample_section():
+    return [("text", _sample_text()), ("quote", _sample_quote())]
+
+
+def _sample_body():
+    return [("background", _sample_section()), ("results", [("table", _sample_table())])]
+
+
+class TextBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        description = _("Paragraphs, headings, lists and links.")
+        preview_value = staticmethod(_sample_text)
+        preview_template = PREVIEW_TEMPLATE
 
 
 class ImageBlock(blocks.StructBlock):
@@ -29,6 +78,10 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "cases/blocks/image_block.html"
         label = _("Image")
+        description = _("An image from the library, with a caption or marked as decorative.")
+        preview_value = {"caption": _("The reading mentors' first meeting with the pupils.")}
+        # The image itself comes from the library, so the preview shows a placeholder.
+        preview_template = "cases/blocks/image_block_preview.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -44,6 +97,9 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "cases/blocks/quote_block.html"
         label = _("Quote")
+        description = _("Something a participant said, attributed to a role.")
+        preview_value = staticmethod(_sample_quote)
+        preview_template = PREVIEW_TEMPLATE
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -56,19 +112,38 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "cases/blocks/document_link_block.html"
         label = _("Document link")
+        description = _("A link to a report or another document in the library.")
+        preview_value = {"title": _("Evaluation report 2024")}
+        # The document comes from the library, so the preview shows the link without one.
+        preview_template = "cases/blocks/document_link_block_preview.html"
+
+
+class CaseTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        description = _("A small table of figures, with a header row.")
+        preview_value = staticmethod(_sample_table)
+        preview_template = PREVIEW_TEMPLATE
 
 
 class SectionContentBlock(blocks.StreamBlock):
     # Not required: a new case offers an empty text block in every section; empty ones are
     # dropped when the page is saved (cases/case_body.py).
-    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, required=False)
+    text = TextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, required=False)
     image = ImageBlock()
     quote = QuoteBlock()
     document = DocumentLinkBlock()
-    table = TableBlock(label=_("Table"))
+    table = CaseTableBlock(label=_("Table"))
 
     class Meta:
         icon = "doc-full-inverse"
+        description = _("One section of the case, in reading order.")
+        preview_value = staticmethod(_sample_section)
+        preview_template = "cases/blocks/section_preview.html"
+
+    def get_description(self):
+        # Each section's help text says what belongs in it; that is what the picker should show.
+        return getattr(self.meta, "help_text", None) or super().get_description()
 
 
 def _section(label, help_text):
@@ -98,6 +173,10 @@ class CaseBodyBlock(blocks.StreamBlock):
     )
 
     class Meta:
+        icon = "doc-full"
+        description = _("The case's description, in the sections readers look for.")
+        preview_value = staticmethod(_sample_body)
+        preview_template = "cases/blocks/body_preview.html"
         block_counts = {
             name: {"max_num": 1}
             for name in (
