@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("statistik/", include("cases.statistics_urls")),
     path("om/evidensnivaer/", evidence_levels, name="evidence_levels"),
+    path("", include("subscriptions.urls")),  # /folj/… and /om/personuppgifter/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

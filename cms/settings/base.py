@@ -317,6 +317,8 @@ PERMISSIONS_POLICY = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kunskapsbanken@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Weekly subscription digests go out on this weekday (0 = Monday; subscriptions/schedule.py).
+SUBSCRIPTION_DIGEST_WEEKDAY = env_int("SUBSCRIPTION_DIGEST_WEEKDAY", 0)
 # Outgoing mail (mailings/): tries before a send is given up, the first pause between tries
 # (doubling), and the days after which addresses and texts of sent mail are blanked.
 MAILINGS_MAX_ATTEMPTS = env_int("MAILINGS_MAX_ATTEMPTS", 8)
