@@ -28,7 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
@@ -38,6 +39,9 @@ from core.content_version import bump_content_version
 from .models import CaseStudyPage, MunicipalityPage
 
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key", "content_type"]
+# Not checked by clean_fields(): the tree fields set here, and foreign keys taken from the parent
+# or the user object (ForeignKey.validate would ask the database once per case and key).
+UNCHECKED_FIELDS = [*TREE_FIELDS, "locale", "municipality", "owner"]
 
 
 def next_steps(parents: Iterable[Page]) -> dict[int, int]:
@@ -103,6 +107,16 @@ def place(pages: list[tuple[MunicipalityPage, CaseStudyPage]], now) -> list[Case
     return placed
 
 
+def hold_parts_in_memory(page: CaseStudyPage) -> None:
+    """Make every inline relation of an unsaved page an in-memory list (empty where nothing was
+    set). Otherwise, once the page has its id, each read of a relation it never had – comments,
+    attachments – asks the database, once per reader (parts, revision, references)."""
+    for relation in get_all_child_relations(CaseStudyPage):
+        getattr(page, relation.get_accessor_name()).get_object_list()
+    for field in get_all_child_m2m_relations(CaseStudyPage):
+        getattr(page, field.name).get_object_list()
+
+
 def _insert_pages(pages: list[CaseStudyPage]) -> None:
     """The wagtailcore_page rows (ids come back), then the case rows under the same ids."""
     Page.objects.bulk_create(pages)
@@ -137,6 +151,23 @@ def _insert_parts(pages: list[CaseStudyPage]) -> None:
         )
 
 
+def _point_at_revisions(pages: list[CaseStudyPage], content_type, base_type) -> None:
+    """latest_revision and live_revision of every page in one UPDATE: each page's only
+    revision, found by its object id (a bulk_update would be one CASE branch per page)."""
+    newest = Subquery(
+        Revision.objects.filter(
+            base_content_type=base_type,
+            content_type=content_type,
+            object_id=Cast(OuterRef("pk"), CharField()),
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        latest_revision_id=newest, live_revision_id=newest
+    )
+
+
 def _insert_revisions(pages: list[CaseStudyPage], user, now) -> list[Revision]:
     content_type = ContentType.objects.get_for_model(CaseStudyPage)
     base_type = ContentType.objects.get_for_model(Page)
@@ -155,7 +186,7 @@ def _insert_revisions(pages: list[CaseStudyPage], user, now) -> list[Revision]:
     Revision.objects.bulk_create(revisions)
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = page.live_revision = revision
-    Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
+    _point_at_revisions(pages, content_type, base_type)
     return revisions
 
 
@@ -213,7 +244,8 @@ def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=Non
     pages = place(placed, now)
     for page in pages:
         page.owner = user
-        page.clean_fields(exclude=TREE_FIELDS)
+        hold_parts_in_memory(page)
+        page.clean_fields(exclude=UNCHECKED_FIELDS)
     _insert_pages(pages)
     _insert_parts(pages)
     revisions = _insert_revisions(pages, user, now)

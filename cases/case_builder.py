@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.utils.html import escape
 
-from themes.models import TargetGroup, Theme
+from themes.models import Keyword, TargetGroup, Theme
 
 from .blocks import CaseBodyBlock
 from .models import (
@@ -29,11 +29,22 @@ QUOTE_SECTION = "implementation"
 
 
 class Vocabulary:
-    """Themes and target groups by slug, fetched once per load rather than once per case."""
+    """Themes and target groups by slug, and keywords by name, fetched once per load rather than
+    once per case. Keywords that taggit creates are remembered too, so a vocabulary must not
+    outlive a transaction that is rolled back."""
 
     def __init__(self):
         self.themes = {theme.slug: theme for theme in Theme.objects.all()}
         self.target_groups = {group.slug: group for group in TargetGroup.objects.all()}
+        self.keywords = {keyword.name: keyword for keyword in Keyword.objects.all()}
+
+    def keyword_tags(self, names: list[str]) -> list[Keyword | str]:
+        """Known keywords as objects; new names stay names, which taggit creates."""
+        return [self.keywords.get(name, name) for name in names]
+
+    def remember_keywords(self, page: CaseStudyPage) -> None:
+        for keyword in page.keywords.all():
+            self.keywords.setdefault(keyword.name, keyword)
 
 
 def paragraphs_html(paragraphs: list[str]) -> str:
@@ -97,7 +108,8 @@ def build_case(
     )
     page.themes = [vocabulary.themes[slug] for slug in spec["themes"]]
     page.target_groups = [vocabulary.target_groups[slug] for slug in spec.get("target_groups", [])]
-    page.keywords.add(*spec.get("keywords", []))
+    page.keywords.add(*vocabulary.keyword_tags(spec.get("keywords", [])))
+    vocabulary.remember_keywords(page)
     page.partners = [CasePartner(name=p["name"], kind=p["kind"]) for p in spec.get("partners", [])]
     page.indicators = [
         ResultIndicator(
