@@ -58,3 +58,18 @@ def theme_names(context, names) -> list[dict]:
         {"name": english[name], "lang": ""} if name in english else {"name": name, "lang": "sv"}
         for name in names
     ]
+
+
+@register.simple_tag
+def facet_name(value) -> dict:
+    """A facet value's label in the visitor's language, as {name, lang}: the English label that
+    search documents carry on the English site, else the Swedish one marked lang="sv"."""
+    from django.utils.translation import get_language
+
+    active = (get_language() or "sv").split("-")[0]
+    english = getattr(value, "label_en", "")
+    if active == "sv":
+        return {"name": value.label, "lang": ""}
+    if english and english != value.label:
+        return {"name": english, "lang": ""}
+    return {"name": value.label, "lang": "sv"}

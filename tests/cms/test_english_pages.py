@@ -1,0 +1,49 @@
+"""The English site names its own sections in English and says when a page's text is Swedish
+(#15 item 8: no Swedish headings in the English interface)."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.utils import translation
+
+from themes.templatetags.theme_links import facet_name
+
+pytestmark = pytest.mark.django_db
+
+
+def _heading_and_title(html: str) -> tuple[str, str]:
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    return heading, title
+
+
+@pytest.mark.parametrize(
+    ("path", "english", "swedish"),
+    [("/teman/", "Focus areas", "Teman"), ("/kommuner/", "Municipalities", "Kommuner")],
+)
+def test_section_pages_are_named_in_english_on_the_english_site(client, path, english, swedish):
+    heading, title = _heading_and_title(client.get("/en" + path).content.decode())
+    assert heading == english
+    assert title == f"{english} – Kunskapsbanken"
+    heading, title = _heading_and_title(client.get(path).content.decode())
+    assert heading == swedish
+
+
+def test_pages_written_in_swedish_say_so_on_the_english_site(client, filipstad):
+    case = filipstad.get_children().live().first()
+    note = "The text on this page is written in Swedish."
+    for path in ("/om/", filipstad.url, case.url):
+        assert note in client.get("/en" + path).content.decode(), path
+        swedish = client.get(path).content.decode()
+        assert 'class="language-note"' not in swedish, path
+
+
+def test_facet_names_follow_the_visitors_language():
+    named = SimpleNamespace(label="läxhjälp", label_en="homework help")
+    unnamed = SimpleNamespace(label="byalag", label_en="byalag")
+    with translation.override("en"):
+        assert facet_name(named) == {"name": "homework help", "lang": ""}
+        assert facet_name(unnamed) == {"name": "byalag", "lang": "sv"}
+    with translation.override("sv"):
+        assert facet_name(named) == {"name": "läxhjälp", "lang": ""}
