@@ -9,3 +9,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers, understanding_data  # noqa: F401
+        from .analysis.synonyms import use_groups_from
+        from .synonyms import active_groups
+
+        use_groups_from(active_groups)

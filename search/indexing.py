@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from cases.models import CaseStudyPage
 
+from . import outbox, tasks
 from .engine_sync import apply_to
 from .service import cluster_configured, database_engine
 
@@ -26,11 +27,9 @@ def enqueue_pages(page_ids: Iterable[int]) -> int:
     however many pages there were. Returns how many cases were queued (0 without a cluster)."""
     if not cluster_configured():
         return 0
-    from . import outbox
-
     count = outbox.mark(page_ids)
     if count:
-        outbox.wake()
+        tasks.wake()
     return count
 
 

@@ -66,17 +66,3 @@ def forget_finished() -> None:
 
     running = DBTaskResult.objects.filter(pk=OuterRef("task_id"), status="RUNNING")
     TaskHeartbeat.objects.exclude(Exists(running)).delete()
-
-
-def requeue() -> tuple[int, int]:
-    """What the schedule runs: take back expired tasks, and make sure cluster updates waiting in
-    the outbox have a drain queued. Returns (tasks taken back, cases waiting)."""
-    from . import outbox
-    from .service import cluster_configured
-
-    taken = reclaim_expired()
-    forget_finished()
-    waiting = outbox.waiting() if cluster_configured() else 0
-    if waiting:
-        outbox.wake()
-    return taken, waiting

@@ -14,6 +14,8 @@ import time
 
 from django.core.cache import cache
 
+from .outbox import waiting
+
 logger = logging.getLogger("search.cluster")
 
 SINCE_KEY = "search-cluster-outage-since"
@@ -71,8 +73,6 @@ def answered() -> None:
         if since is None or not cache.delete(SINCE_KEY):
             return  # another process ended it already
         cache.delete(FALLBACKS_KEY)
-        from .outbox import waiting
-
         waiting_cases = waiting()
     except Exception:  # a search that worked must not fail over its log line
         logger.warning("Search cluster answers again.")

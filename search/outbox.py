@@ -2,9 +2,10 @@
 
 A change marks its cases in the same transaction that makes the change, so a marked case can
 never be lost (a crash either keeps both or neither). After the commit one drain task is woken
-(search/tasks.py); it sends the marked cases in batches and clears only the marks it read, so a
-case changed again meanwhile stays marked. However many times a case changes while the cluster
-is away, it is sent once when it is back: updates are coalesced per case.
+(`wake` in search/tasks.py, which sits above this module); it sends the marked cases in
+batches and clears only the marks it read, so a case changed again meanwhile stays marked.
+However many times a case changes while the cluster is away, it is sent once when it is back:
+updates are coalesced per case.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from itertools import islice
 
-from django.db import connection, transaction
 from django.utils import timezone
 
 from .outbox_models import PendingClusterUpdate
@@ -80,30 +80,3 @@ def drain_waiting() -> bool:
     # queued by an older version may wait far longer.
     due = Q(run_after=get_date_max()) | Q(run_after__lte=timezone.now() + PROBE_MAX)
     return DBTaskResult.objects.filter(due, task_path=DRAIN_TASK, status="READY").exists()
-
-
-def _wake_now() -> None:
-    from .tasks import sync_cluster
-
-    if not drain_waiting():
-        sync_cluster.enqueue()
-
-
-class _Wake:
-    """One wake-up registered with a transaction; it knows whether it has run (tests run
-    callbacks of a transaction that never commits, and the list keeps them)."""
-
-    ran = False
-
-    def __call__(self) -> None:
-        self.ran = True
-        _wake_now()
-
-
-def wake() -> None:
-    """Make sure a drain runs after the current transaction commits: one per transaction, and
-    none while another is still waiting to start (it will see these marks too)."""
-    pending = getattr(connection, "run_on_commit", None) or []
-    if any(isinstance(entry[1], _Wake) and not entry[1].ran for entry in pending):
-        return
-    transaction.on_commit(_Wake())

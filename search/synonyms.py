@@ -21,6 +21,7 @@ import threading
 
 from django.db.models import Count, Max
 
+from .analysis.synonyms import seed_groups
 from .synonyms_models import SynonymGroup, split_terms
 
 _lock = threading.Lock()
@@ -64,8 +65,6 @@ def guess_kind(terms: list[str]) -> str:
 
 def seed(model=SynonymGroup) -> int:
     """The shipped list into an empty table (migration 0005); returns how many groups."""
-    from .analysis.synonyms import seed_groups
-
     if model.objects.exists():
         return 0
     rows = [

@@ -13,7 +13,7 @@ import logging
 import time
 from datetime import timedelta
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -21,7 +21,7 @@ from . import leases, outage, outbox
 from .engine_sync import apply_to
 from .engines.base import SearchUnavailable
 from .engines.cluster import IndexingError
-from .service import cluster_engine
+from .service import cluster_configured, cluster_engine
 
 logger = logging.getLogger(__name__)
 
@@ -90,3 +90,40 @@ def _again(attempt: int, delay: timedelta | None = None) -> None:
         return  # another drain is queued and will send these too
     delay = backoff(attempt) if delay is None else delay
     sync_cluster.using(run_after=timezone.now() + delay).enqueue(attempt=attempt)
+
+
+def _wake_now() -> None:
+    if not outbox.drain_waiting():
+        sync_cluster.enqueue()
+
+
+class _Wake:
+    """One wake-up registered with a transaction; it knows whether it has run (tests run
+    callbacks of a transaction that never commits, and the list keeps them)."""
+
+    ran = False
+
+    def __call__(self) -> None:
+        self.ran = True
+        _wake_now()
+
+
+def wake() -> None:
+    """Make sure a drain runs after the current transaction commits: one per transaction, and
+    none while another is still waiting to start (it will see these marks too)."""
+    pending = getattr(connection, "run_on_commit", None) or []
+    if any(isinstance(entry[1], _Wake) and not entry[1].ran for entry in pending):
+        return
+    transaction.on_commit(_Wake())
+
+
+def requeue() -> tuple[int, int]:
+    """What the schedule runs: take back expired tasks (search/leases.py), and make sure cluster
+    updates waiting in the outbox have a drain queued. Returns (tasks taken back, cases
+    waiting)."""
+    taken = leases.reclaim_expired()
+    leases.forget_finished()
+    waiting = outbox.waiting() if cluster_configured() else 0
+    if waiting:
+        wake()
+    return taken, waiting

@@ -7,6 +7,7 @@ compared as sequences of stems without stop words, so every inflected form of a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -73,18 +74,33 @@ def _seed_set() -> SynonymSet:
     return SynonymSet(seed_groups())
 
 
+class _Source:
+    """Where the editors' groups come from; the analysis knows no database of its own."""
+
+    read: Callable[[], tuple[tuple[str, ...], ...]] | None = None
+
+
+_source = _Source()
+
+
+def use_groups_from(read: Callable[[], tuple[tuple[str, ...], ...]]) -> None:
+    """Let current() ask `read()` for the active groups (search/apps.py hands in
+    search.synonyms.active_groups when Django starts)."""
+    _source.read = read
+
+
 def current() -> SynonymSet:
     """The groups parse_query uses by default: the active groups editors keep in the admin
     (search/synonyms.py, read afresh after every change), or the shipped seed list where the
     database cannot be read (outside Django, before migrations, in tests without a database)."""
+    if _source.read is None:
+        return _seed_set()
     from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
     from django.db import DatabaseError
 
     try:
-        from search.synonyms import active_groups
-
-        groups = active_groups()
-    except (AppRegistryNotReady, ImproperlyConfigured, DatabaseError, RuntimeError, ImportError):
+        groups = _source.read()
+    except (AppRegistryNotReady, ImproperlyConfigured, DatabaseError, RuntimeError):
         return _seed_set()
     return _set_of(groups)
 

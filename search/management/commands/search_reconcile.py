@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from core.content_version import bump_content_version
 from search.engine_sync import apply_to
 from search.engines.base import SearchUnavailable
-from search.leases import requeue
 from search.reconcile import compare, content_of, live_fingerprints
+from search.tasks import requeue
 
 from ._engines import ENGINE_CHOICES, selected_engines
 

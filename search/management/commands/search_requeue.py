@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.leases import requeue
+from search.tasks import requeue
 
 
 class Command(BaseCommand):
