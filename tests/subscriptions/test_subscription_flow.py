@@ -175,3 +175,20 @@ def test_unconfirmed_subscriptions_are_deleted_when_their_link_expires(
     Subscription.objects.update(created_at=timezone.now() - timedelta(days=8))
     call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert not Subscription.objects.exists()
+
+
+def test_a_saved_search_digest_lists_what_the_search_finds(
+    client, filipstad, ljusnarsberg, smtp_inbox, django_capture_on_commit_callbacks
+):
+    _subscribe(client, django_capture_on_commit_callbacks, sok="tema=grundskola&kommun=1864")
+    _confirm(client, smtp_inbox)
+    make_case(ljusnarsberg, title="Läsfrämjande i Ljusnarsberg", themes=["grundskola"])
+    make_case(filipstad, title="Läsfrämjande i Filipstad", themes=["grundskola"])
+    make_case(ljusnarsberg, title="Jobbspår i Ljusnarsberg", themes=["arbetsmarknad"])
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    [digest] = _digests(smtp_inbox)
+    text = parts(digest)[0]
+    assert "Läsfrämjande i Ljusnarsberg" in text
+    assert "Läsfrämjande i Filipstad" not in text
+    assert "Jobbspår" not in text
