@@ -8,7 +8,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
@@ -24,6 +23,7 @@ from cases.case_body import has_empty_parts, with_every_section, without_empty_p
 from cases.choices import EVIDENCE_CRITERIA, EvaluationKind, EvidenceLevel, Status
 from cases.follow_ups import CaseState, StatusChange, newest_change, state_after
 from cases.keyword_widget import KeywordWidget
+from cases.panels import field_row, page_content, page_promote
 from cases.slugs import ascii_slug
 from cases.validation import (
     merge,
@@ -38,6 +38,7 @@ from themes.models import Keyword
 from .case_parts import CaseKeyword
 from .contact import ContactFields
 from .example import ExampleFlag
+from .links import optional_link
 from .municipality import Municipality
 from .municipality_pages import MunicipalityPage
 
@@ -120,14 +121,7 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
         max_length=600,
         help_text=_("Two or three sentences: what was done, for whom, and the main result."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_link("wagtailimages.Image", _("main image"))
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -197,10 +191,9 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
         index.RelatedFields("themes", [index.SearchField("name")]),
     ]
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("hero_image"),
+    content_panels = page_content(
+        "summary",
+        "hero_image",
         FieldPanel(
             "body",
             help_text=_(
@@ -208,7 +201,7 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
                 "section you can; empty sections are left out of the published page."
             ),
         ),
-    ]
+    )
     facts_panels = [
         MultiFieldPanel(
             [
@@ -233,22 +226,17 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
         MultiFieldPanel(
             [
                 FieldPanel("status"),
-                FieldRowPanel(
-                    [
-                        FieldPanel(
-                            "start_date",
-                            help_text=_("Required unless the status is Planned."),
+                field_row(
+                    FieldPanel("start_date", help_text=_("Required unless the status is Planned.")),
+                    FieldPanel(
+                        "end_date",
+                        help_text=_(
+                            "Required when the status is Completed; for a planned or "
+                            "ongoing initiative, the planned end."
                         ),
-                        FieldPanel(
-                            "end_date",
-                            help_text=_(
-                                "Required when the status is Completed; for a planned or "
-                                "ongoing initiative, the planned end."
-                            ),
-                        ),
-                    ]
+                    ),
                 ),
-                FieldRowPanel([FieldPanel("grant_amount"), FieldPanel("total_budget")]),
+                field_row("grant_amount", "total_budget"),
             ],
             heading=_("Status, period and money"),
         ),
@@ -283,7 +271,7 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
             ObjectList(facts_panels, heading=_("Facts")),
             ObjectList(results_panels, heading=_("Results")),
             ObjectList(contact_panels, heading=_("Contact and attachments")),
-            ObjectList([*Page.promote_panels, FieldPanel("is_example")], heading=_("Promote")),
+            ObjectList(page_promote("is_example"), heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
+
+from cases.panels import field_row
 
 
 class ContactFields(models.Model):
@@ -19,8 +21,8 @@ class ContactFields(models.Model):
     def contact_panel(cls):
         return MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                field_row("contact_name", "contact_role"),
+                field_row("contact_email", "contact_phone"),
             ],
             heading=_("Contact"),
         )

@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
+from cases.panels import field_panels
 from cases.validation import validate_year
 
 from .municipality import Municipality
@@ -25,12 +25,7 @@ class GrantAllocation(models.Model):
     )
     purpose = models.CharField(_("purpose"), max_length=255, blank=True)
 
-    panels = [
-        FieldPanel("municipality"),
-        FieldPanel("year"),
-        FieldPanel("amount"),
-        FieldPanel("purpose"),
-    ]
+    panels = field_panels("municipality", "year", "amount", "purpose")
 
     class Meta:
         ordering = ["municipality__name", "-year"]

@@ -5,8 +5,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cases.panels import field_panels, page_content, page_promote
+
 from .contact import ContactFields
 from .example import ExampleFlag
+from .links import optional_link
 from .municipality import Municipality
 
 OVERVIEW_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -17,7 +20,7 @@ class MunicipalityIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = page_content("intro")
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cases.MunicipalityPage"]
     max_count = 1
@@ -56,27 +59,19 @@ class MunicipalityPage(ExampleFlag, ContactFields, Page):
         blank=True,
         help_text=_("A short summary of the municipality's overall plan for the grant."),
     )
-    development_plan = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("development plan document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    development_plan = optional_link("wagtaildocs.Document", _("development plan document"))
 
-    content_panels = [
-        *Page.content_panels,
+    content_panels = page_content(
         # Only moderators may re-point a page to another municipality; editors see it read-only.
         FieldPanel("municipality", permission="cases.change_municipality"),
-        FieldPanel("overview"),
+        "overview",
         MultiFieldPanel(
-            [FieldPanel("plan_summary"), FieldPanel("development_plan")],
+            field_panels("plan_summary", "development_plan"),
             heading=_("Overall development plan"),
         ),
         ContactFields.contact_panel(),
-    ]
-    promote_panels = [*Page.promote_panels, FieldPanel("is_example")]
+    )
+    promote_panels = page_promote("is_example")
     search_fields = [*Page.search_fields, index.SearchField("overview")]
     parent_page_types = ["cases.MunicipalityIndexPage"]
     subpage_types = ["cases.CaseStudyPage"]
