@@ -10,6 +10,7 @@ list-shaped equivalent for screen readers and keyboards.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.utils.translation import ngettext
 
@@ -24,7 +25,7 @@ from cases.county_tiles import (
 from cases.county_tiles import (
     map_size as tile_map_size,
 )
-from cases.models import Municipality
+from cases.municipality_list import read_official_list
 
 from .presentation import url_for
 from .request import SearchRequest, SearchResult
@@ -58,9 +59,16 @@ class Tile:
         }
 
 
+@cache
+def county_names() -> dict[str, str]:
+    """County code -> name from SCB's list, which the municipalities are loaded from: the 21
+    counties are fixed, so the search page need not ask the database for them."""
+    return {record.county_code: record.county_name for record in read_official_list()}
+
+
 def county_tiles(request: SearchRequest, result: SearchResult) -> list[Tile]:
     counts = {value.value: value.count for value in result.facets.get("counties", [])}
-    names = dict(Municipality.objects.values_list("county_code", "county_name").distinct())
+    names = county_names()
     highest = max(counts.values(), default=0)
     tiles = []
     for code, (column, row) in TILE_POSITIONS.items():
