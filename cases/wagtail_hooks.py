@@ -8,6 +8,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .contact_admin import contact_message_viewset
 from .models import GrantAllocation, Municipality
 from .views import imports
 from .views.reports import DueForReviewView
@@ -128,3 +129,9 @@ def register_import_menu_item():
 def editor_phone_css():
     """On a phone the editor's save/submit bar stays in reach and the header and tabs fit."""
     return format_html('<link rel="stylesheet" href="{}">', static("cases/css/editor-phone.css"))
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_messages():
+    """Messages: what readers asked a case's contact person (cases/contact_admin.py)."""
+    return contact_message_viewset

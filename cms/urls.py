@@ -5,11 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cases import contact_urls
 from cases.views import exports, open_data
 from search.api_docs import api_docs
 from search.feeds import SearchAtomFeed, SearchRssFeed
 from search.forms import request_from_params
-from search.ratelimit import rate_limited
+from search.ratelimit import client_key, rate_limited
 from search.service import case_ids
 
 from .evidence_levels import evidence_levels
@@ -58,6 +59,8 @@ urlpatterns += i18n_patterns(
     path("sok/rss/", SearchRssFeed(organisation_name), name="search_rss"),
     path("sok/", include("search.urls")),
     path("oppna-data/", open_data.overview, name="open_data"),
+    # A case's contact page (cases/views/contact.py), told clients apart as search does.
+    path("insats/", include(contact_urls.urlpatterns_with(client_key))),
     path("oppna-data/api/", api_docs, name="api_docs"),
     path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("statistik/", include("cases.statistics_urls")),

@@ -7,6 +7,7 @@ from .case_parts import (
     FollowUpUpdate,
     ResultIndicator,
 )
+from .contact_message import ContactMessage
 from .grants import GrantAllocation
 from .imports import ImportBatch
 from .municipality import Municipality
@@ -21,6 +22,7 @@ __all__ = [
     "CaseReview",
     "CaseStudyPage",
     "CaseStudyPageForm",
+    "ContactMessage",
     "FollowUpUpdate",
     "GrantAllocation",
     "ImportBatch",

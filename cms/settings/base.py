@@ -324,6 +324,13 @@ SUBSCRIPTION_DIGEST_WEEKDAY = env_int("SUBSCRIPTION_DIGEST_WEEKDAY", 0)
 MAILINGS_MAX_ATTEMPTS = env_int("MAILINGS_MAX_ATTEMPTS", 8)
 MAILINGS_RETRY_MINUTES = env_int("MAILINGS_RETRY_MINUTES", 5)
 MAILINGS_KEEP_DAYS = env_int("MAILINGS_KEEP_DAYS", 30)
+# The contact page of a case (cases/contact_messages.py): the least seconds between opening the
+# form and sending it (bots post at once), accepted messages per client and per case per hour,
+# and how many months the messages are kept for the editors (prune_contact_messages).
+CONTACT_FORM_MIN_SECONDS = env_int("CONTACT_FORM_MIN_SECONDS", 4)
+CONTACT_RATE_LIMIT_PER_CLIENT = env_int("CONTACT_RATE_LIMIT_PER_CLIENT", 5)
+CONTACT_RATE_LIMIT_PER_CASE = env_int("CONTACT_RATE_LIMIT_PER_CASE", 20)
+CONTACT_MESSAGE_RETENTION_MONTHS = env_int("CONTACT_MESSAGE_RETENTION_MONTHS", 12)
 # The public contact for visitors (footer, accessibility statement); setup_site copies it into
 # Settings → Site settings when that is empty. Production does not deploy without one
 # (cms/checks.py).
