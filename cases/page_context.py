@@ -15,6 +15,8 @@ from __future__ import annotations
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
 
+from cases.models.case_parts import CaseKeyword
+from cases.models.municipality_pages import MunicipalityPage
 from core.content_version import cached
 
 _RESTRICTIONS = "_all_view_restrictions"
@@ -77,8 +79,6 @@ def _case_rows(page) -> dict:
     from search.request import SearchRequest
     from search.service import related_cases, search_cases
 
-    from .models import CaseKeyword, CaseStudyPage, MunicipalityPage
-
     themes = list(page.themes.all())
     facet = search_cases(
         SearchRequest(themes=tuple(t.slug for t in themes), page_size=1).normalised()
@@ -103,7 +103,8 @@ def _case_rows(page) -> dict:
         "follow_ups": list(page.follow_ups.all()),
         "inspirations": list(page.inspirations.select_related("source__municipality")),
         "inspired": list(
-            CaseStudyPage.objects.live()
+            type(page)  # CaseStudyPage: this module sits below the module that defines it
+            .objects.live()
             .filter(inspirations__source=page)
             .select_related("municipality")
             .distinct()
