@@ -18,9 +18,11 @@ from cases.params import parse_id
 from .api_docs import API_DOCS_PATH
 from .case_data import case_data
 from .forms import request_from_params
+from .known_values import split_unknown
+from .labels import suggestions_in_visitor_language
 from .notices import understanding
 from .openapi import schema
-from .presentation import url_for
+from .presentation import FIELD_PARAMETER, url_for
 from .ratelimit import rate_limited
 from .request import Hit, SearchResult
 from .service import autocomplete as autocomplete_service
@@ -75,7 +77,7 @@ def hit_data(request, hit: Hit) -> dict:
     }
 
 
-def result_data(request, result: SearchResult) -> dict:
+def result_data(request, result: SearchResult, ignored: dict[str, list[str]] | None = None) -> dict:
     search = result.request
     base = request.build_absolute_uri(request.path)
 
@@ -98,6 +100,11 @@ def result_data(request, result: SearchResult) -> dict:
         "suggestion": result.suggestion,
         **understanding_data(result, base),
         "degraded": result.degraded,
+        "ignored_filters": [
+            {"field": field, "parameter": FIELD_PARAMETER[field], "value": value}
+            for field, values in (ignored or {}).items()
+            for value in values
+        ],
         "links": {
             "self": link(search.page) or base + url_for(search, page=search.page),
             "first": link(1),
@@ -132,8 +139,12 @@ def understanding_data(result: SearchResult, base: str) -> dict:
 
 @api_view("api")
 def search(request):
-    result = search_cases(request_from_params(request.GET))
-    return JsonResponse(result_data(request, result), json_dumps_params={"ensure_ascii": False})
+    # As on the page: a filter value that names nothing on the site is ignored, and said so.
+    search_request, ignored = split_unknown(request_from_params(request.GET))
+    result = search_cases(search_request)
+    return JsonResponse(
+        result_data(request, result, ignored), json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @api_view("api")
@@ -149,7 +160,9 @@ def case_detail(request, page_id: str):
 @api_view("autocomplete")
 def autocomplete(request):
     """Suggestions for the search box's combobox (and anyone else's)."""
-    suggestions = autocomplete_service(request.GET.get("q", ""), limit=8)
+    suggestions = suggestions_in_visitor_language(
+        autocomplete_service(request.GET.get("q", ""), limit=8)
+    )
     return JsonResponse(
         {"suggestions": [{"kind": s.kind, "label": s.label, "url": s.url} for s in suggestions]},
         json_dumps_params={"ensure_ascii": False},

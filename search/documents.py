@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils import translation
 
 from cases.models import CaseStudyPage, public_cases
+from themes.models import ThemeIndexPage
 
 DOCUMENT_VERSION_FIELD = "version"
 # Not part of the fingerprint: the version is the fingerprint, and the lessons are a part of the
@@ -29,13 +30,18 @@ FINGERPRINTED_FIELDS = (
     "body",
     "url",
     "themes",
+    "themes_en",
     "theme_slugs",
+    "theme_urls",
     "keywords",
+    "keywords_en",
     "keyword_slugs",
     "target_groups",
+    "target_groups_en",
     "target_group_slugs",
     "municipality",
     "municipality_code",
+    "municipality_url",
     "county",
     "county_code",
     "status",
@@ -82,15 +88,40 @@ def section_texts(page: CaseStudyPage) -> dict[str, str]:
     return sections
 
 
-def case_document(page: CaseStudyPage) -> dict:
+def case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | bool | None = False) -> dict:
     """The search document for one published case, the same whichever language is active when
     it is built (page addresses follow the active language, and an editor may use the admin in
-    English): results add the visitor's language to its URL when they show it."""
+    English): results add the visitor's language to its URL when they show it (the English
+    address is the Swedish one under /en/, cms/language_urls.py).
+
+    It carries every label and address a result, a facet or a suggestion shows – names in
+    Swedish and English, the municipality's and each focus area's page – so engines answer from
+    the index alone. `theme_index` is the published focus-area index page (None: there is none),
+    looked up when not given; bulk indexing looks it up once."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _case_document(page)
+        if theme_index is False:
+            theme_index = focus_area_index()
+        return _case_document(page, theme_index)
 
 
-def _case_document(page: CaseStudyPage) -> dict:
+def focus_area_index() -> ThemeIndexPage | None:
+    """The page under which each focus area has its own (None without a published one)."""
+    index = ThemeIndexPage.objects.live().public().first()
+    return index if index is not None and index.url else None
+
+
+def english(item) -> str:
+    """The English name an editor gave, or the Swedish one (as the English site shows it)."""
+    return item.name_en or item.name
+
+
+def parent_url(url: str) -> str:
+    """The address of the page a page lives under: a case's municipality page."""
+    trimmed = url.rstrip("/")
+    return trimmed.rsplit("/", 1)[0] + "/" if "/" in trimmed else ""
+
+
+def _case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | None) -> dict:
     municipality = page.municipality
     start_year = page.start_date.year if page.start_date else None
     end_year = page.end_date.year if page.end_date else None
@@ -100,21 +131,28 @@ def _case_document(page: CaseStudyPage) -> dict:
     # case always gives the same document (and fingerprint).
     keywords = sorted(page.keywords.all(), key=lambda keyword: keyword.name)
     groups = list(page.target_groups.all())
+    url = page.url or ""
     document = {
         "id": page.pk,
         "title": page.title,
         "summary": page.summary,
         "body": " ".join(sections.values()),
         "lessons": " ".join(sections.get(name, "") for name in ("lessons", "challenges")).strip(),
-        "url": page.url or "",
+        "url": url,
         "themes": [theme.name for theme in themes],
+        "themes_en": [english(theme) for theme in themes],
         "theme_slugs": [theme.slug for theme in themes],
+        "theme_urls": [theme_index.theme_url(theme) if theme_index else "" for theme in themes],
         "keywords": [keyword.name for keyword in keywords],
+        "keywords_en": [english(keyword) for keyword in keywords],
         "keyword_slugs": [keyword.slug for keyword in keywords],
         "target_groups": [group.name for group in groups],
+        "target_groups_en": [english(group) for group in groups],
         "target_group_slugs": [group.slug for group in groups],
         "municipality": municipality.name if municipality else "",
         "municipality_code": municipality.code if municipality else "",
+        # Cases live directly under their municipality's page.
+        "municipality_url": parent_url(url) if municipality else "",
         "county": municipality.county_name if municipality else "",
         "county_code": municipality.county_code if municipality else "",
         "status": page.status,
@@ -155,5 +193,9 @@ def iter_documents(pages: Iterable[CaseStudyPage] | None = None, chunk_size: int
     pages = live_cases() if pages is None else pages
     if hasattr(pages, "iterator"):
         pages = pages.iterator(chunk_size=chunk_size)
+    theme_index = False
     for page in pages:
-        yield case_document(page)
+        if theme_index is False:
+            with translation.override(settings.LANGUAGE_CODE):
+                theme_index = focus_area_index()
+        yield case_document(page, theme_index)

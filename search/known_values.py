@@ -38,22 +38,30 @@ def known(field: str, values: tuple[str, ...]) -> set[str]:
     return {value for value in values if value in choices.values}
 
 
-def drop_unknown(request: SearchRequest) -> tuple[SearchRequest, list[str]]:
-    """The request without filter values the site does not know, and a notice for each facet
-    that lost some."""
-    changes, notices = {}, []
+def split_unknown(request: SearchRequest) -> tuple[SearchRequest, dict[str, list[str]]]:
+    """The request without filter values the site does not know, and those values per field."""
+    changes, unknown = {}, {}
     for field in FILTER_FIELDS:
         values = request.filter_values(field)
         if not values:
             continue
         found = known(field, values)
-        unknown = [value for value in values if value not in found]
-        if not unknown:
-            continue
-        changes[field] = tuple(value for value in values if value in found)
-        shown = ", ".join(f"“{value[:MAX_SHOWN_INPUT]}”" for value in unknown[:3])
+        missing = [value for value in values if value not in found]
+        if missing:
+            changes[field] = tuple(value for value in values if value in found)
+            unknown[field] = missing
+    return (replace(request, **changes) if changes else request), unknown
+
+
+def drop_unknown(request: SearchRequest) -> tuple[SearchRequest, list[str]]:
+    """The request without filter values the site does not know, and a notice for each facet
+    that lost some."""
+    request, unknown = split_unknown(request)
+    notices = []
+    for field, values in unknown.items():
+        shown = ", ".join(f"“{value[:MAX_SHOWN_INPUT]}”" for value in values[:3])
         notices.append(
             _("%(field)s: %(values)s matches nothing on the site and was ignored.")
             % {"field": FACET_TITLES[field], "values": shown}
         )
-    return (replace(request, **changes) if changes else request), notices
+    return request, notices

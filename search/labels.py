@@ -1,8 +1,8 @@
-"""Facet labels in the visitor's language.
+"""Facet labels and suggestions in the visitor's language.
 
-Search documents carry the Swedish names of focus areas and target groups (one index serves both
-languages); the English site shows the English names editors gave them (themes' `name_en`),
-looked up when a page is shown.
+Search documents carry every label in Swedish and in English (the name editors gave for the
+English site, or the Swedish one where none is given); engines return both, and the page picks
+one here, without a lookup.
 """
 
 from __future__ import annotations
@@ -12,26 +12,26 @@ from dataclasses import replace
 from django.conf import settings
 from django.utils.translation import get_language
 
-from themes.models import TargetGroup, Theme
+from .request import FacetValue, SearchResult, Suggestion
 
-from .request import SearchResult
 
-TRANSLATED_FACETS = {"themes": Theme, "target_groups": TargetGroup}
+def _in_english() -> bool:
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language != settings.LANGUAGE_CODE
+
+
+def _facet_value(value: FacetValue) -> FacetValue:
+    return replace(value, label=value.label_en or value.label)
 
 
 def in_visitor_language(result: SearchResult) -> SearchResult:
-    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] == settings.LANGUAGE_CODE:
+    if not _in_english():
         return result
-    facets = dict(result.facets)
-    for field, model in TRANSLATED_FACETS.items():
-        values = facets.get(field)
-        if not values:
-            continue
-        slugs = [value.value for value in values]
-        names = dict(
-            model.objects.filter(slug__in=slugs).exclude(name_en="").values_list("slug", "name_en")
-        )
-        facets[field] = [
-            replace(value, label=names.get(value.value, value.label)) for value in values
-        ]
+    facets = {field: [_facet_value(v) for v in values] for field, values in result.facets.items()}
     return replace(result, facets=facets)
+
+
+def suggestions_in_visitor_language(suggestions: list[Suggestion]) -> list[Suggestion]:
+    if not _in_english():
+        return suggestions
+    return [replace(s, label=s.label_en or s.label) for s in suggestions]

@@ -17,6 +17,7 @@ class CaseSearchEntry(models.Model):
     folded_title = models.TextField(help_text="Title without accents, for autocomplete.")
     municipality_code = models.CharField(max_length=20, blank=True)
     municipality = models.CharField(max_length=255, blank=True)
+    municipality_url = models.TextField(blank=True)
     county_code = models.CharField(max_length=20, blank=True)
     county = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=50, blank=True)
@@ -56,12 +57,15 @@ class CaseSearchDocument(models.Model):
 
 
 class CaseSearchTag(models.Model):
-    """One theme, keyword or target group of an indexed case, for filters and facet counts."""
+    """One theme, keyword or target group of an indexed case, for filters, facet counts and their
+    labels in each language, and focus-area suggestions (which link to `url`)."""
 
     entry = models.ForeignKey(CaseSearchEntry, on_delete=models.CASCADE, related_name="tags")
     kind = models.CharField(max_length=20)  # "themes", "keywords" or "target_groups"
     slug = models.CharField(max_length=255)
     name = models.CharField(max_length=255)
+    name_en = models.CharField(max_length=255, blank=True)
+    url = models.TextField(blank=True)  # a focus area's page; blank for the other kinds
 
     class Meta:
         constraints = [
@@ -69,7 +73,9 @@ class CaseSearchTag(models.Model):
         ]
         # Covers both the filter (kind, slug -> entries) and the facet count (kind -> slugs, names).
         indexes = [
-            models.Index(fields=["kind", "slug", "entry", "name"], name="case_search_tag_lookup")
+            models.Index(
+                fields=["kind", "slug", "entry", "name", "name_en"], name="case_search_tag_lookup"
+            )
         ]
 
     def __str__(self) -> str:

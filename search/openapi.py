@@ -7,7 +7,15 @@ from django.utils.translation import gettext_noop as N_
 from cases.params import MAX_ID
 
 from .forms import FILTER_PARAMETERS
-from .request import MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MAX_YEAR, MIN_YEAR
+from .request import (
+    FILTER_FIELDS,
+    MAX_FILTER_VALUES,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_TEXT_LENGTH,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 NULLABLE_INT = {"type": "integer", "nullable": True}
@@ -105,6 +113,11 @@ SCHEMAS = {
                 "description": "The same search without typo correction (ratta=nej).",
             },
             "degraded": {"type": "boolean"},
+            "ignored_filters": {
+                **_array({"$ref": "#/components/schemas/IgnoredFilter"}),
+                "description": "Filter values that name nothing on the site (no such focus area, "
+                "county, …): the search ignored them, as the search page does.",
+            },
             "links": _object(
                 {
                     "self": {"type": "string"},
@@ -114,6 +127,13 @@ SCHEMAS = {
                     "next": NULLABLE_STRING,
                 }
             ),
+        }
+    ),
+    "IgnoredFilter": _object(
+        {
+            "field": {"type": "string", "enum": list(FILTER_FIELDS)},
+            "parameter": {"type": "string", "description": "The query parameter, e.g. lan."},
+            "value": {"type": "string", "description": "The value as sent."},
         }
     ),
     "InterpretedFilter": _object(

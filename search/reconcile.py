@@ -73,7 +73,7 @@ class DatabaseContent:
 
         document = _without_nul(document)  # as the database engine stores it
         entry = _entry(document)
-        tags = [(t.kind, t.slug, t.name) for t in _tags(entry.page_id, document)]
+        tags = [(t.kind, t.slug, t.name, t.name_en, t.url) for t in _tags(entry.page_id, document)]
         return _combine(fingerprint(document), _row(entry), tags)
 
     def stored(self) -> dict[int, str]:
@@ -82,7 +82,8 @@ class DatabaseContent:
         columns = _row_columns()
         rows = {row[0]: row[1:] for row in CaseSearchEntry.objects.values_list("pk", *columns)}
         tags = defaultdict(list)
-        for entry_id, *tag in CaseSearchTag.objects.values_list("entry_id", "kind", "slug", "name"):
+        columns = ("entry_id", "kind", "slug", "name", "name_en", "url")
+        for entry_id, *tag in CaseSearchTag.objects.values_list(*columns):
             tags[entry_id].append(tuple(tag))
         stored = {}
         documents = CaseSearchDocument.objects.values_list("entry_id", "data")

@@ -187,9 +187,10 @@ class Hit:
 @dataclass
 class FacetValue:
     value: str
-    label: str
+    label: str  # Swedish
     count: int
     selected: bool = False
+    label_en: str = ""  # the English site's label; empty: the Swedish one
 
 
 @dataclass
@@ -217,8 +218,9 @@ class SearchResult:
 @dataclass
 class Suggestion:
     kind: str  # "case", "theme" or "municipality"
-    label: str
+    label: str  # Swedish
     url: str
+    label_en: str = ""  # the English site's label; empty: the Swedish one
 
 
 def request_fields() -> list[str]:

@@ -1,15 +1,19 @@
 """Index updates follow publishing and privacy: search/ listens, cases/ and themes/ do not know
 about it."""
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cases.models import CaseStudyPage, Municipality, MunicipalityPage
-from themes.models import Keyword, TargetGroup, Theme
+from themes.models import Keyword, TargetGroup, Theme, ThemeIndexPage
 
+from .documents import focus_area_index
 from .indexing import cases_changed, cases_under
+from .models import CaseSearchTag
 
 
 @receiver(page_published, sender=CaseStudyPage)
@@ -28,6 +32,26 @@ def municipality_page_published(sender, instance, **kwargs):
 @receiver(post_page_move, sender=MunicipalityPage)
 def page_moved(sender, instance, **kwargs):
     cases_changed(cases_under(instance))
+
+
+@receiver(page_published, sender=ThemeIndexPage)
+@receiver(page_unpublished, sender=ThemeIndexPage)
+@receiver(post_page_move, sender=ThemeIndexPage)
+def focus_area_index_changed(sender, instance, **kwargs):
+    """Documents carry each focus area's page address: when the focus-area index page moves,
+    gets another slug or goes, every case is re-indexed (only then: it is a rare, large job)."""
+    if _focus_area_addresses_stale():
+        cases_changed(CaseStudyPage.objects.values_list("pk", flat=True))
+
+
+def _focus_area_addresses_stale() -> bool:
+    indexed = CaseSearchTag.objects.filter(kind="themes").values_list("slug", "url").first()
+    if indexed is None:
+        return False
+    slug, url = indexed
+    with translation.override(settings.LANGUAGE_CODE):
+        index = focus_area_index()
+        return url != (index.theme_url(Theme(slug=slug)) if index else "")
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -4,8 +4,8 @@ Fields follow search/documents.py. Matching and ranking read the `terms_*` field
 fields of search/ranking.py as terms already analysed by search.analysis, split on whitespace
 only, so every engine matches the same terms. The raw text fields carry a `.folded` sub-field
 (fuzzy matching), edge n-grams (autocomplete) and stems (related cases). Slugs and codes are
-keywords for filters; `facet_*` fields hold "value<US>label" pairs so facet buckets carry their
-labels without a database round trip.
+keywords for filters; `facet_*` fields hold "value<US>label<US>English label<US>address" keys so
+facet buckets and suggestions carry their labels and links without a database round trip.
 """
 
 from __future__ import annotations
@@ -31,15 +31,17 @@ DESCRIPTION_FOLDED = "description_folded"
 # Unstemmed words of all text, for the did-you-mean suggester.
 SPELLING = "spelling"
 
-# Separates value and label in facet_* fields; a control character never occurs in either.
+# Separates value, labels and address in facet_* fields; a control character never occurs in them.
 LABEL_SEPARATOR = "\x1f"
-# facet field -> (value list, label list) in the search document.
+# facet field -> (values, labels, English labels, addresses) in the search document; None where
+# the document has no such field (municipality and county names are the same in both languages;
+# a municipality's page address comes from its cases' documents, `municipality_url`).
 FACET_PAIRS = {
-    "facet_themes": ("theme_slugs", "themes"),
-    "facet_keywords": ("keyword_slugs", "keywords"),
-    "facet_target_groups": ("target_group_slugs", "target_groups"),
-    "facet_municipality": ("municipality_code", "municipality"),
-    "facet_county": ("county_code", "county"),
+    "facet_themes": ("theme_slugs", "themes", "themes_en", "theme_urls"),
+    "facet_keywords": ("keyword_slugs", "keywords", "keywords_en", None),
+    "facet_target_groups": ("target_group_slugs", "target_groups", "target_groups_en", None),
+    "facet_municipality": ("municipality_code", "municipality", None, None),
+    "facet_county": ("county_code", "county", None, None),
 }
 KEYWORD_FIELDS = (
     "theme_slugs",
@@ -91,6 +93,7 @@ def case_mapping() -> Mapping:
         # ordinals move their cost from the first search after a refresh to the refresh.
         mapping.field(name, Keyword(index=False, eager_global_ordinals=True))
     mapping.field("url", Keyword(index=False, doc_values=False))
+    mapping.field("municipality_url", Keyword(index=False, doc_values=False))
     mapping.field("target_groups", Keyword(index=False, doc_values=False))
     for name in ("start_date", "end_date", "published_at"):
         mapping.field(name, Date())
@@ -125,18 +128,37 @@ def index_source(document: dict) -> dict:
         source[name] = terms[field]
     for field, name in PAIR_FIELDS.items():
         source[name] = terms[f"pairs_{field}"]
-    for field, (values_key, labels_key) in FACET_PAIRS.items():
-        values, labels = document.get(values_key), document.get(labels_key)
-        if isinstance(values, str):
-            values, labels = [values], [labels]
+    for field, keys in FACET_PAIRS.items():
+        columns = [_as_list(document.get(key)) if key else [] for key in keys]
+        values, labels, english, urls = columns
         source[field] = [
-            f"{value}{LABEL_SEPARATOR}{label or value}"
-            for value, label in zip(values or (), labels or (), strict=False)
+            facet_key(value, _at(labels, number), _at(english, number), _at(urls, number))
+            for number, value in enumerate(values)
             if value
         ]
     return source
 
 
+def _as_list(value) -> list:
+    return [value] if isinstance(value, str) else list(value or ())
+
+
+def _at(values: list, number: int) -> str:
+    return str(values[number] or "") if number < len(values) else ""
+
+
+def facet_key(value: str, label: str, label_en: str = "", url: str = "") -> str:
+    label = label or value
+    return LABEL_SEPARATOR.join((value, label, label_en or label, url))
+
+
+def split_facet_key(key: str) -> tuple[str, str, str, str]:
+    """(value, label, English label, address) of a facet_* key."""
+    value, label, label_en, url = [*key.split(LABEL_SEPARATOR), "", "", ""][:4]
+    label = label or value
+    return value, label, label_en or label, url
+
+
 def split_pair(pair: str) -> tuple[str, str]:
-    value, _, label = pair.partition(LABEL_SEPARATOR)
-    return value, label or value
+    value, label, _label_en, _url = split_facet_key(pair)
+    return value, label

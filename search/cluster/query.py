@@ -11,7 +11,6 @@ one wrapper. https://docs.opensearch.org/latest/search-plugins/filter-search/#po
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +20,11 @@ from cases.choices import EvidenceLevel, Status
 from search import analysis, filters, ranking
 from search.cluster.mapping import (
     DESCRIPTION_FOLDED,
+    LABEL_SEPARATOR,
     PAIR_FIELDS,
     SPELLING,
     TERM_FIELDS,
-    split_pair,
+    split_facet_key,
 )
 from search.request import FacetValue, Hit, SearchRequest, SearchResult, Suggestion
 
@@ -55,6 +55,10 @@ SUGGESTER = "did_you_mean"
 INDICATOR_LABELS = {"true": _("With result indicators"), "false": _("Without result indicators")}
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
 FACET_AGG_PREFIX = "facet__"
+# Labels of the chosen values, read from every document: a chosen value no case in scope has is
+# still shown (with 0), named as the documents name it.
+CHOSEN_LABELS = "chosen_labels"
+CHOSEN_LABELS_PREFIX = "labels__"
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,27 @@ def facet_aggregations(filters: dict) -> dict:
     return aggs
 
 
+def _lucene_literal(text: str) -> str:
+    return "".join(char if char.isalnum() or char == "_" else "\\" + char for char in text)
+
+
+def chosen_label_aggregations(request: SearchRequest) -> dict:
+    """name -> aggregation of the labelled keys of the request's chosen values, over every
+    document (the caller wraps them in a global aggregation)."""
+    aggs = {}
+    for facet, spec in FACET_SPECS.items():
+        values = request.filter_values(facet) if spec.filter_field else ()
+        if not values or not spec.agg_field.startswith("facet_"):
+            continue
+        keys = "|".join(_lucene_literal(value + LABEL_SEPARATOR) for value in values)
+        chosen = A("filter", filter=Q("terms", **{spec.filter_field: list(values)}))
+        chosen.bucket(
+            "values", "terms", field=spec.agg_field, size=len(values), include=f"({keys}).*"
+        )
+        aggs[CHOSEN_LABELS_PREFIX + facet] = chosen
+    return aggs
+
+
 def _sort(sort: str) -> list:
     """search/filters.py's sort orders; relevance is the score, then newest."""
     fields = filters.sort_fields("newest" if sort == "relevance" else sort)
@@ -227,6 +252,12 @@ def search_body(request: SearchRequest, parsed=None) -> dict:
         search = search.post_filter(_all_of(list(filters.values())))
     for name, agg in facet_aggregations(filters).items():
         search.aggs[name] = agg
+    chosen = chosen_label_aggregations(request)
+    if chosen:
+        everything = A("global")
+        for name, agg in chosen.items():
+            everything.bucket(name, agg)
+        search.aggs[CHOSEN_LABELS] = everything
     source = [*HIT_SOURCE, "body"] if parsed is not None else HIT_SOURCE
     search = search.sort(*_sort(request.sort)).source(source)
     return search[request.offset : request.offset + request.page_size].to_dict()
@@ -278,12 +309,28 @@ def _fixed_label(facet: str, value: str) -> str | None:
     return None
 
 
-def _bucket_value(facet: str, bucket: dict) -> tuple[str, str]:
+def _bucket_value(facet: str, bucket: dict) -> tuple[str, str, str]:
+    """(value, label, English label) of a facet bucket."""
     key = bucket.get("key_as_string", bucket["key"]) if facet == "has_indicators" else bucket["key"]
     if FACET_SPECS[facet].agg_field.startswith("facet_"):
-        return split_pair(str(key))
+        value, label, label_en, _url = split_facet_key(str(key))
+        return value, label, label_en
     value = str(key)
-    return value, _fixed_label(facet, value) or value
+    label = _fixed_label(facet, value) or value
+    return value, label, label
+
+
+def _chosen_labels(aggregations: dict) -> dict[str, dict[str, tuple[str, str]]]:
+    """facet -> chosen value -> (label, English label), as the documents name them."""
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for name, agg in (aggregations.get(CHOSEN_LABELS) or {}).items():
+        if not name.startswith(CHOSEN_LABELS_PREFIX) or not isinstance(agg, dict):
+            continue
+        labels = found.setdefault(name.removeprefix(CHOSEN_LABELS_PREFIX), {})
+        for bucket in agg.get("values", {}).get("buckets", []):
+            value, label, label_en, _url = split_facet_key(str(bucket["key"]))
+            labels.setdefault(value, (label, label_en))
+    return found
 
 
 def _is_selected(facet: str, value: str, request: SearchRequest) -> bool:
@@ -311,20 +358,21 @@ def _facet_order(value: FacetValue):
 
 def parse_facets(aggregations: dict, request: SearchRequest) -> dict[str, list[FacetValue]]:
     facets = {}
+    chosen = _chosen_labels(aggregations)
     for facet, buckets in _facet_buckets(aggregations).items():
         values = []
         for bucket in buckets:
-            value, label = _bucket_value(facet, bucket)
-            values.append(
-                FacetValue(value, label, bucket["doc_count"], _is_selected(facet, value, request))
-            )
+            value, label, label_en = _bucket_value(facet, bucket)
+            selected = _is_selected(facet, value, request)
+            values.append(FacetValue(value, label, bucket["doc_count"], selected, label_en))
         # A selected value that no longer matches anything stays visible (count 0), so it can
         # be unselected.
         present = {value.value for value in values}
         for value in _selected_values(facet, request):
             if value not in present:
-                label = _fixed_label(facet, value) or value
-                values.append(FacetValue(value, label, 0, True))
+                fixed = _fixed_label(facet, value)
+                label, label_en = chosen.get(facet, {}).get(value, (fixed or value, fixed or value))
+                values.append(FacetValue(value, label, 0, True, label_en))
         facets[facet] = sorted(values, key=_facet_order)
     return facets
 
@@ -387,7 +435,7 @@ def autocomplete_body(prefix: str, limit: int = 8) -> dict:
     municipalities = A("filter", filter=municipality)
     municipalities.bucket(
         "values", "terms", field="facet_municipality", size=AUTOCOMPLETE_GROUP_SIZE
-    ).bucket("case", "top_hits", size=1, _source=["url"])
+    ).bucket("case", "top_hits", size=1, _source=["municipality_url"])
     search.aggs["themes"] = themes
     search.aggs["municipalities"] = municipalities
     return search.to_dict()
@@ -399,12 +447,6 @@ def label_matches(label: str, prefix: str) -> bool:
     return all(
         any(word.startswith(part) for word in label_words) for part in analysis.fold(prefix).split()
     )
-
-
-def _municipality_url(case_url: str) -> str:
-    # Cases live directly under their municipality's page.
-    trimmed = case_url.rstrip("/")
-    return trimmed.rsplit("/", 1)[0] + "/" if "/" in trimmed else ""
 
 
 def _fair_share(groups: list[list[Suggestion]], limit: int) -> list[Suggestion]:
@@ -423,22 +465,20 @@ def _by_label(suggestions: list[Suggestion]) -> list[Suggestion]:
     return sorted(suggestions, key=lambda s: s.label.lower().translate(_SWEDISH_ORDER))
 
 
-def parse_autocomplete_response(
-    response: dict, prefix: str, limit: int, theme_url: Callable[[str], str]
-) -> list[Suggestion]:
+def parse_autocomplete_response(response: dict, prefix: str, limit: int) -> list[Suggestion]:
     aggregations = response.get("aggregations") or {}
     themes = []
     for bucket in aggregations.get("themes", {}).get("values", {}).get("buckets", []):
-        slug, name = split_pair(bucket["key"])
-        if label_matches(name, prefix):
-            themes.append(Suggestion("theme", name, theme_url(slug)))
+        _slug, name, name_en, url = split_facet_key(bucket["key"])
+        if url and label_matches(name, prefix):
+            themes.append(Suggestion("theme", name, url, name_en))
     municipalities = []
     for bucket in aggregations.get("municipalities", {}).get("values", {}).get("buckets", []):
-        _code, name = split_pair(bucket["key"])
+        _code, name, name_en, _url = split_facet_key(bucket["key"])
         cases = bucket.get("case", {}).get("hits", {}).get("hits", [])
-        url = _municipality_url(cases[0]["_source"].get("url", "")) if cases else ""
+        url = cases[0]["_source"].get("municipality_url", "") if cases else ""
         if url and label_matches(name, prefix):
-            municipalities.append(Suggestion("municipality", name, url))
+            municipalities.append(Suggestion("municipality", name, url, name_en))
     cases = [
         Suggestion("case", raw["_source"].get("title", ""), raw["_source"]["url"])
         for raw in response["hits"]["hits"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from functools import cached_property
 from itertools import islice
 
 from search import analysis, ranking
@@ -55,14 +54,12 @@ class ClusterEngine:
         *,
         index_prefix: str,
         refresh_on_write: bool = False,
-        theme_url: Callable[[str], str] | None = None,
     ):
         self.transport = transport
         self.name = transport.kind
         self.prefix = index_prefix
         self.alias = f"{index_prefix}-cases"
         self.refresh_on_write = refresh_on_write
-        self._theme_url = theme_url
         self._alias_ready = False
 
     # -- index names -----------------------------------------------------------------------
@@ -118,7 +115,7 @@ class ClusterEngine:
         if len(prefix) < MIN_AUTOCOMPLETE_LENGTH or limit <= 0:
             return []
         response = self.transport.search(self.alias, autocomplete_body(prefix, limit))
-        return parse_autocomplete_response(response, prefix, limit, self.theme_url)
+        return parse_autocomplete_response(response, prefix, limit)
 
     def related(self, page_id: int, limit: int = 5) -> list[Hit]:
         if limit <= 0:
@@ -149,18 +146,6 @@ class ClusterEngine:
 
     def count(self) -> int:
         return self.transport.count(self.alias)
-
-    @cached_property
-    def theme_url(self) -> Callable[[str], str]:
-        if self._theme_url is not None:
-            return self._theme_url
-        from themes.models import ThemeIndexPage
-
-        page = ThemeIndexPage.objects.live().first()
-        if page is None:
-            return lambda slug: f"/teman/{slug}/"
-        base = page.url or "/teman/"
-        return lambda slug: base + page.reverse_subpage("theme_detail", args=[slug])
 
     # -- writes ----------------------------------------------------------------------------
 

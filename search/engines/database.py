@@ -22,7 +22,6 @@ from django.db.models.functions import Cast, Length
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import EvidenceLevel, Status
-from cases.models import Municipality, MunicipalityPage
 from search import analysis, filters, ranking
 from search.engines.database_postings import PostingIndex
 from search.models import CaseSearchDocument, CaseSearchEntry, CaseSearchTag, CaseSearchWord
@@ -36,12 +35,14 @@ from search.request import (
     SearchResult,
     Suggestion,
 )
-from themes.models import Keyword, TargetGroup, Theme, ThemeIndexPage
 
 CHUNK_SIZE = 500
-# List filter -> (document field with the slugs, document field with the names).
-TAGS = {name: (filters.FILTER_FIELDS[name], name) for name in filters.LIST_FILTERS}
+# List filter -> (document field with the slugs, with the names, with the English names).
+TAGS = {name: (filters.FILTER_FIELDS[name], name, f"{name}_en") for name in filters.LIST_FILTERS}
+# List filter -> document field with each value's page address, where the value has one.
+TAG_URLS = {"themes": "theme_urls"}
 # Facet -> (entry column counted, entry column with the label or None for a fixed label).
+# Municipality and county names are the same in both languages.
 COLUMNS = {
     "municipalities": ("municipality_code", "municipality"),
     "counties": ("county_code", "county"),
@@ -296,12 +297,13 @@ def _facets(matched: QuerySet, request: SearchRequest) -> dict[str, list[FacetVa
     for name, query in queries.items():
         query = query.annotate(facet=Value(name, output_field=CharField()))
         combined = query if combined is None else combined.union(query, all=True)
-    counts: dict[str, dict[str, tuple[str, int]]] = {name: {} for name in FACETS}
-    for value, label, count, name in combined:
+    counts: dict[str, dict[str, tuple[str, str, int]]] = {name: {} for name in FACETS}
+    for value, label, label_en, count, name in combined:
         if value is None or value == "":
             continue
         value = _facet_value(name, value)
-        counts[name][value] = (label or _fixed_label(name, value), count)
+        label = label or _fixed_label(name, value)
+        counts[name][value] = (label, label_en or label, count)
     return {name: _facet(name, counts[name], request) for name in FACETS}
 
 
@@ -317,33 +319,38 @@ def _scope(name: str, matched: QuerySet, request: SearchRequest) -> QuerySet | N
 def _facet(name: str, counts: dict, request: SearchRequest) -> list[FacetValue]:
     selected = _selected(name, request)
     missing = [value for value in selected if value not in counts]
-    for value, label in _labels(name, missing).items():
-        counts[value] = (label, 0)
+    for value, (label, label_en) in _labels(name, missing).items():
+        counts[value] = (label, label_en, 0)
     values = [
-        FacetValue(value, label, count, value in selected or _in_years(name, value, request))
-        for value, (label, count) in counts.items()
+        FacetValue(
+            value, label, count, value in selected or _in_years(name, value, request), label_en
+        )
+        for value, (label, label_en, count) in counts.items()
     ]
     return sorted(values, key=lambda v: (-v.count, v.label.lower().translate(_SWEDISH_ORDER)))
 
 
 def _count_query(name: str, scope: QuerySet | None) -> QuerySet:
-    """(value as text, label, how many entries in scope have it), for the values some entry has.
-    A scope of None stands for every entry."""
+    """(value as text, label, English label, how many entries in scope have it), for the values
+    some entry has. A scope of None stands for every entry."""
     if name in TAGS:
         tags = CaseSearchTag.objects.filter(kind=name)
         if scope is not None:
             tags = tags.filter(entry__in=scope.values("page_id"))
         return (
-            tags.values_list("slug").annotate(label=Max("name"), count=Count("entry_id")).order_by()
+            tags.values_list("slug")
+            .annotate(label=Max("name"), label_en=Max("name_en"), count=Count("entry_id"))
+            .order_by()
         )
     column, label_column = COLUMNS[name]
     labelled = Max(label_column) if label_column else Value("", output_field=CharField())
+    labelled_en = Max(label_column) if label_column else Value("", output_field=CharField())
     entries = CaseSearchEntry.objects.all() if scope is None else scope
     return (
         entries.order_by()
         .annotate(value=Cast(column, CharField()))
         .values_list("value")
-        .annotate(label=labelled, count=Count("page_id"))
+        .annotate(label=labelled, label_en=labelled_en, count=Count("page_id"))
     )
 
 
@@ -378,23 +385,26 @@ def _in_years(name: str, value: str, request: SearchRequest) -> bool:
     return (request.year_from or year) <= year <= (request.year_to or year)
 
 
-def _labels(name: str, values: list[str]) -> dict[str, str]:
-    """Labels for selected values no case in scope has (they are still shown, with 0)."""
+def _labels(name: str, values: list[str]) -> dict[str, tuple[str, str]]:
+    """(label, English label) of selected values no case in scope has (they are still shown,
+    with 0), as any indexed case names them; a value no indexed case has is its own label."""
     if not values:
         return {}
-    models = {"themes": Theme, "keywords": Keyword, "target_groups": TargetGroup}
-    if name in models:
-        known = models[name].objects.filter(slug__in=values).values_list("slug", "name")
-    elif name == "municipalities":
-        known = Municipality.objects.filter(code__in=values).values_list("code", "name")
-    elif name == "counties":
-        known = Municipality.objects.filter(county_code__in=values).values_list(
-            "county_code", "county_name"
+    if name in TAGS:
+        known = CaseSearchTag.objects.filter(kind=name, slug__in=values).values_list(
+            "slug", "name", "name_en"
+        )
+    elif name in ("municipalities", "counties"):
+        column, label_column = COLUMNS[name]
+        known = (
+            CaseSearchEntry.objects.filter(**{f"{column}__in": values})
+            .values_list(column, label_column, label_column)
+            .distinct()
         )
     else:
-        known = [(value, _fixed_label(name, value)) for value in values]
-    labels = dict(known)
-    return {value: labels.get(value, value) for value in values}
+        known = [(value, _fixed_label(name, value), "") for value in values]
+    labels = {value: (label, label_en or label) for value, label, label_en in known}
+    return {value: labels.get(value, (value, value)) for value in values}
 
 
 # Hits
@@ -431,25 +441,34 @@ def _starts(label: str, folded_prefix: str) -> bool:
     return folded.startswith(folded_prefix) or f" {folded_prefix}" in folded
 
 
+def _by_label(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    return sorted(suggestions, key=lambda s: s.label.lower().translate(_SWEDISH_ORDER))
+
+
 def _theme_suggestions(folded: str) -> list[Suggestion]:
-    index = ThemeIndexPage.objects.live().public().first()
-    if index is None or not index.url:
-        return []
-    return [
-        Suggestion("theme", theme.name, index.theme_url(theme))
-        for theme in Theme.objects.all()
-        if _starts(theme.name, folded)
-    ]
+    """Focus areas some indexed case has, with the page address their documents carry."""
+    tags = CaseSearchTag.objects.filter(kind="themes").exclude(url="")
+    found = {
+        slug: Suggestion("theme", name, url, name_en or name)
+        for slug, name, name_en, url in tags.values_list("slug", "name", "name_en", "url")
+        .order_by()
+        .distinct()
+        if _starts(name, folded)
+    }
+    return _by_label(found.values())
 
 
 def _municipality_suggestions(folded: str) -> list[Suggestion]:
-    pages = MunicipalityPage.objects.live().public().select_related("municipality")
-    suggestions = [
-        Suggestion("municipality", page.municipality.name, page.url)
-        for page in pages
-        if page.url and _starts(page.municipality.name, folded)
-    ]
-    return sorted(suggestions, key=lambda s: s.label.lower().translate(_SWEDISH_ORDER))
+    """Municipalities some indexed case is from, with their page's address."""
+    entries = CaseSearchEntry.objects.exclude(municipality_url="").exclude(municipality="")
+    found = {
+        url: Suggestion("municipality", name, url, name)
+        for name, url in entries.values_list("municipality", "municipality_url")
+        .order_by()
+        .distinct()
+        if _starts(name, folded)
+    }
+    return _by_label(found.values())
 
 
 def _case_suggestions(folded: str, limit: int) -> list[Suggestion]:
@@ -512,6 +531,7 @@ def _entry(document: dict) -> CaseSearchEntry:
         folded_title=analysis.fold(title),
         municipality_code=document.get("municipality_code") or "",
         municipality=document.get("municipality") or "",
+        municipality_url=document.get("municipality_url") or "",
         county_code=document.get("county_code") or "",
         county=document.get("county") or "",
         status=document.get("status") or "",
@@ -527,11 +547,24 @@ def _entry(document: dict) -> CaseSearchEntry:
 
 def _tags(page_id: int, document: dict) -> list[CaseSearchTag]:
     tags = {}
-    for kind, (slugs_field, names_field) in TAGS.items():
+    for kind, (slugs_field, names_field, english_field) in TAGS.items():
         slugs, names = document.get(slugs_field) or [], document.get(names_field) or []
-        for slug, name in zip(slugs, names, strict=False):
-            tags[kind, slug] = CaseSearchTag(entry_id=page_id, kind=kind, slug=slug, name=name)
+        english = document.get(english_field) or []
+        urls = document.get(TAG_URLS.get(kind, "")) or []
+        for number, (slug, name) in enumerate(zip(slugs, names, strict=False)):
+            tags[kind, slug] = CaseSearchTag(
+                entry_id=page_id,
+                kind=kind,
+                slug=slug,
+                name=name,
+                name_en=_at(english, number) or name,
+                url=_at(urls, number),
+            )
     return list(tags.values())
+
+
+def _at(values: list, number: int) -> str:
+    return str(values[number] or "") if number < len(values) else ""
 
 
 def _parse(kind, value):

@@ -15,6 +15,7 @@ from search.cluster.mapping import (
     PAIR_FIELDS,
     TERM_FIELDS,
     case_index,
+    facet_key,
     index_source,
 )
 from search.cluster.transport import make_transport
@@ -45,6 +46,8 @@ def _facet_aggs(body) -> dict[str, tuple[dict, list]]:
     for name, agg in body["aggs"].items():
         if name.startswith(query.FACET_AGG_PREFIX):
             found[name.removeprefix(query.FACET_AGG_PREFIX)] = (agg, [])
+            continue
+        if name == query.CHOSEN_LABELS:
             continue
         filters = agg["filter"]["bool"]["filter"]
         for inner, terms in agg["aggs"].items():
@@ -90,7 +93,8 @@ def test_filters_go_to_post_filter_and_each_facet_ignores_its_own():
     for name in set(FACETS) - {"themes", "statuses"}:
         assert facets[name][1] == [theme, status], name
     # Facets sharing the same other filters share one filter aggregation.
-    assert len([name for name in body["aggs"] if not name.startswith("facet__")]) == 3
+    wrappers = [name for name in body["aggs"] if not name.startswith("facet__")]
+    assert len(wrappers) == 4 and query.CHOSEN_LABELS in wrappers  # and the chosen values' labels
 
 
 def test_every_filter_field_has_its_clause():
@@ -298,17 +302,41 @@ def test_parse_facets_with_labels_selection_and_nested_filters():
             },
             "facet__start_years": {"buckets": [{"key": 2021, "doc_count": 1}]},
         },
+        # The chosen values as any document names them (a global aggregation).
+        query.CHOSEN_LABELS: {
+            "doc_count": 9,
+            "labels__themes": {
+                "doc_count": 4,
+                "values": {
+                    "buckets": [
+                        {"key": facet_key("grundskola", "Grundskola", "School"), "doc_count": 2},
+                        {"key": facet_key("vuxenutbildning", "Komvux", "Adult"), "doc_count": 2},
+                    ]
+                },
+            },
+        },
     }
     facets = query.parse_facets(aggregations, request)
     assert facets["themes"] == [
-        FacetValue("folkhalsa", "Folkhälsa", 2, False),
-        FacetValue("grundskola", "Grundskola", 2, True),
+        FacetValue("folkhalsa", "Folkhälsa", 2, False, "Folkhälsa"),
+        FacetValue("grundskola", "Grundskola", 2, True, "Grundskola"),
         # Selected but matching nothing now: still shown, so it can be unselected.
-        FacetValue("vuxenutbildning", "vuxenutbildning", 0, True),
+        FacetValue("vuxenutbildning", "Komvux", 0, True, "Adult"),
     ]
-    assert facets["statuses"] == [FacetValue("ongoing", "Pågående", 3, True)]
+    assert facets["statuses"] == [FacetValue("ongoing", "Pågående", 3, True, "Pågående")]
     assert facets["has_indicators"][0].value == "true"
-    assert facets["start_years"] == [FacetValue("2021", "2021", 1, True)]
+    assert facets["start_years"] == [FacetValue("2021", "2021", 1, True, "2021")]
+
+
+def test_chosen_values_are_labelled_from_every_document():
+    body = _body(themes=("grund.skola",), municipalities=("1782",))
+    chosen = body["aggs"][query.CHOSEN_LABELS]
+    assert "global" in chosen
+    themes = chosen["aggs"]["labels__themes"]
+    assert themes["filter"] == {"terms": {"theme_slugs": ["grund.skola"]}}
+    # A regular expression of the value itself, its punctuation taken literally.
+    assert themes["aggs"]["values"]["terms"]["include"] == f"(grund\\.skola\\{LABEL_SEPARATOR}).*"
+    assert "labels__municipalities" in chosen["aggs"] and "labels__statuses" not in chosen["aggs"]
 
 
 def test_suggestion_replaces_unknown_words():
@@ -330,23 +358,35 @@ def test_autocomplete_body_and_parsing():
     response = {
         "hits": {"hits": [{"_source": {"title": "Hällefors fritid", "url": "/k/h/f/"}}]},
         "aggregations": {
-            "themes": {"values": {"buckets": [{"key": f"x{LABEL_SEPARATOR}Folkhälsa"}]}},
+            "themes": {
+                "values": {
+                    "buckets": [
+                        {"key": facet_key("x", "Folkhälsa", "Public health", "/t/x/")},
+                        {"key": facet_key("h", "Hälsa i Hallefjord", "Health", "/t/h/")},
+                    ]
+                }
+            },
             "municipalities": {
                 "values": {
                     "buckets": [
                         {
-                            "key": f"1863{LABEL_SEPARATOR}Hällefors",
-                            "case": {"hits": {"hits": [{"_source": {"url": "/k/hallefors/c/"}}]}},
+                            "key": facet_key("1863", "Hällefors"),
+                            "case": {
+                                "hits": {
+                                    "hits": [{"_source": {"municipality_url": "/k/hallefors/"}}]
+                                }
+                            },
                         }
                     ]
                 }
             },
         },
     }
-    suggestions = query.parse_autocomplete_response(response, "hallef", 8, lambda s: f"/t/{s}/")
-    assert [(s.kind, s.label, s.url) for s in suggestions] == [
-        ("municipality", "Hällefors", "/k/hallefors/"),
-        ("case", "Hällefors fritid", "/k/h/f/"),
+    suggestions = query.parse_autocomplete_response(response, "hallef", 8)
+    assert [(s.kind, s.label, s.label_en, s.url) for s in suggestions] == [
+        ("theme", "Hälsa i Hallefjord", "Health", "/t/h/"),
+        ("municipality", "Hällefors", "Hällefors", "/k/hallefors/"),
+        ("case", "Hällefors fritid", "", "/k/h/f/"),
     ]
 
 
@@ -417,15 +457,20 @@ def test_index_source_adds_labelled_facet_pairs():
         {
             "id": 1,
             "themes": ["Grundskola"],
+            "themes_en": ["Compulsory school"],
             "theme_slugs": ["grundskola"],
+            "theme_urls": ["/teman/grundskola/"],
             "municipality": "Filipstad",
             "municipality_code": "1782",
             "county": "",
             "county_code": "",
         }
     )
-    assert source["facet_themes"] == [f"grundskola{LABEL_SEPARATOR}Grundskola"]
-    assert source["facet_municipality"] == [f"1782{LABEL_SEPARATOR}Filipstad"]
+    sep = LABEL_SEPARATOR
+    assert source["facet_themes"] == [
+        f"grundskola{sep}Grundskola{sep}Compulsory school{sep}/teman/grundskola/"
+    ]
+    assert source["facet_municipality"] == [f"1782{sep}Filipstad{sep}Filipstad{sep}"]
     assert source["facet_county"] == [] and source["facet_keywords"] == []
 
 
