@@ -263,7 +263,8 @@ def _sum(value) -> int:
 def _focus_area_rows(grouped: dict, values: Callable) -> list[Row]:
     """A row per focus area (values(None) where no case has it), then any cases without one."""
     rows = [
-        Row(theme.slug, theme.name, values(grouped.get(theme.pk))) for theme in Theme.objects.all()
+        Row(theme.slug, theme.display_name, values(grouped.get(theme.pk)))
+        for theme in Theme.objects.all()
     ]
     if None in grouped:
         rows.append(Row("", _("No focus area"), values(grouped[None])))

@@ -100,6 +100,10 @@ class Keyword(TagBase, EnglishNameMixin):
     editors put on images and documents, so keyword lists and facets show only case vocabulary.
     """
 
+    # taggit's own labels have no Swedish translation: the admin showed "Name" and "Slug".
+    name = models.CharField(_("name"), unique=True, max_length=100)
+    slug = models.SlugField(_("slug"), unique=True, max_length=100, allow_unicode=True)
+
     panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:

@@ -47,3 +47,21 @@ def test_facet_names_follow_the_visitors_language():
         assert facet_name(unnamed) == {"name": "byalag", "lang": "sv"}
     with translation.override("sv"):
         assert facet_name(named) == {"name": "läxhjälp", "lang": ""}
+
+
+def test_english_pages_link_to_the_english_search(client, filipstad):
+    keyword = "/teman/nyckelord/l%C3%A4xhj%C3%A4lp/"
+    pages = ["/teman/grundskola/", keyword, filipstad.url, "/oppna-data/"]
+    for path in pages:
+        main = re.search(r"<main\b.*?</main>", client.get("/en" + path).content.decode(), re.S)
+        search_links = re.findall(r'href="(/[^"]*sok/[^"]*)"', main.group(0))
+        assert search_links, path
+        assert all(link.startswith("/en/sok/") for link in search_links), (path, search_links)
+    swedish = client.get("/teman/grundskola/").content.decode()
+    assert 'href="/sok/?tema=grundskola"' in swedish
+
+
+def test_statistics_name_focus_areas_in_english_on_the_english_site(client):
+    english = client.get("/en/statistik/").content.decode()
+    assert "Compulsory school" in english
+    assert "Grundskola" in client.get("/statistik/").content.decode()
