@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "cases",
     "themes",
     "search",
+    "subscriptions",  # follow by e-mail (subscriptions/)
     "mailings",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
