@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from http import HTTPStatus
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group
@@ -319,3 +320,27 @@ def test_old_messages_are_deleted_after_the_retention_period(case, settings):
     )
     call_command("prune_contact_messages", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(ContactMessage.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+HOSTILE = ["٣", "３", "-1", "0", str(2**31), str(2**64), "9" * 5000, "\x00", "5\x00", "%00"]
+HOSTILE += ["' OR 1=1 --", '"><script>alert(1)</script>', "{{ 7*7 }}", "a@b.se\nBcc: x@y.se"]
+
+
+def test_hostile_values_are_never_a_server_error(
+    client, case, smtp_inbox, django_capture_on_commit_callbacks
+):
+    for value in HOSTILE:
+        segment = quote(value, safe="")
+        assert client.get(f"/insats/{segment}/kontakta/").status_code == HTTPStatus.NOT_FOUND
+        fields = dict.fromkeys(("name", "email", "organisation", "message", "consent"), value)
+        for started in (value, new_started_token(time.time() - 60)):  # forged, then valid
+            fields["started"] = started
+            response = _send(client, case, django_capture_on_commit_callbacks, **fields)
+            assert response.status_code < 500, value
+    assert all("x@y.se" not in recipients for recipients, _message in smtp_inbox.received)
+
+
+def test_the_privacy_page_describes_contact_messages(client):
+    html = client.get("/om/personuppgifter/").content.decode()
+    assert "Meddelanden till en insats kontaktperson" in html
+    assert "raderas efter en bestämd tid" in html
