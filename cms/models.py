@@ -1,14 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cases.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, QuoteBlock
+from cases.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, QuoteBlock, TextBlock
 from cases.models import MunicipalityPage
+from cases.models.links import optional_link
+from cases.panels import field_panels, page_content
 from themes.models import Theme
 
 from .routing import PathRouteMixin
@@ -22,7 +23,7 @@ class HomePage(PathRouteMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = page_content("intro")
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cases.MunicipalityIndexPage", "themes.ThemeIndexPage", "cms.StandardPage"]
     max_count = 1
@@ -60,10 +61,7 @@ class StandardPage(Page):
     body = StreamField(
         [
             # h2 as well: the page's own sections sit directly under its h1.
-            (
-                "text",
-                blocks.RichTextBlock(label=_("Text"), features=["h2", *RICH_TEXT_FEATURES]),
-            ),
+            ("text", TextBlock(label=_("Text"), features=["h2", *RICH_TEXT_FEATURES])),
             ("image", ImageBlock()),
             ("quote", QuoteBlock()),
             ("document", DocumentLinkBlock()),
@@ -72,7 +70,7 @@ class StandardPage(Page):
         blank=True,
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = page_content("intro", "body")
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
     subpage_types = ["cms.StandardPage"]
@@ -89,20 +87,11 @@ class SiteSettings(BaseGenericSetting):
         _("organisation"), max_length=150, default="Kunskapsbanken"
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
-    accessibility_statement = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_statement = optional_link("wagtailcore.Page", _("accessibility statement page"))
 
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("contact_email"),
-        PageChooserPanel("accessibility_statement"),
-    ]
+    panels = field_panels(
+        "organisation_name", "contact_email", PageChooserPanel("accessibility_statement")
+    )
 
     class Meta:
         verbose_name = _("site settings")
