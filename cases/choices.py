@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
@@ -10,6 +11,17 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     # Not in the original brief: follow-up needs to tell finished work from work that stopped early.
     DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class ImplementationStatus(models.TextChoices):
+    """How far the initiative has come, recorded with each yearly follow-up (a fixed scale, so
+    the years and the municipalities can be compared)."""
+
+    NOT_STARTED = "not_started", pgettext_lazy("implementation", "Not started")
+    LIMITED = "limited", pgettext_lazy("implementation", "Limited")
+    SUBSTANTIAL = "substantial", pgettext_lazy("implementation", "Substantial")
+    COMPLETED = "completed", pgettext_lazy("implementation", "Completed")
+    ENDED_EARLY = "ended_early", pgettext_lazy("implementation", "Ended early")
 
 
 class EvidenceLevel(models.TextChoices):

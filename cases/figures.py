@@ -34,6 +34,7 @@ from typing import NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, WorkflowState
@@ -41,6 +42,7 @@ from wagtail.models import Page, WorkflowState
 from cases.choices import Status
 from cases.models import (
     CaseStudyPage,
+    FollowUpUpdate,
     GrantAllocation,
     Municipality,
     ResultIndicator,
@@ -480,6 +482,148 @@ def cases_per_municipality(filters: FigureFilters) -> Rows:
         ),
         Row("", _("Total"), (cases.count(),)),
     )
+
+
+# -- Yearly follow-up ---------------------------------------------------------------------------
+
+FOLLOWED_UP = FigureColumn(
+    "uppfoljda",
+    gettext_lazy("Followed up"),
+    Unit.COUNT,
+    gettext_lazy("Number of those cases with a follow-up for the year."),
+)
+STARTED_BY = FigureColumn(
+    "insatser_startade",
+    gettext_lazy("Cases started by then"),
+    Unit.COUNT,
+    gettext_lazy(
+        "Published cases that had started by the end of the year (cases without a start date "
+        "count in every year)."
+    ),
+)
+FOLLOW_UP_YEAR = FigureColumn(
+    "ar", gettext_lazy("Year"), Unit.TEXT, gettext_lazy("The year the follow-up is about.")
+)
+
+
+def _followed_up(cases: QuerySet, years: Iterable[int] | None = None) -> QuerySet:
+    """Follow-ups of these cases (optionally of some years), ungrouped."""
+    follow_ups = FollowUpUpdate.objects.filter(page__in=cases.values("pk"))
+    if years is not None:
+        follow_ups = follow_ups.filter(year__in=list(years))
+    return follow_ups.order_by()
+
+
+@figure(
+    "uppfoljda-insatser-per-ar",
+    dimension="year",
+    title=gettext_lazy("Cases followed up per year"),
+    explanation=gettext_lazy(
+        "For each year from the first yearly follow-up to this year: published cases that had "
+        "started by then, how many of them have a follow-up for that year, and their share. The "
+        "total row counts all published cases and those with at least one follow-up."
+    ),
+    label_column=FOLLOW_UP_YEAR,
+    columns=(
+        STARTED_BY,
+        FOLLOWED_UP,
+        replace(SHARE, description=gettext_lazy("Share followed up, whole per cent.")),
+    ),
+    chart_column=2,
+    rows_add_up=False,
+)
+def cases_followed_up_per_year(filters: FigureFilters) -> Rows:
+    cases = live_cases(filters)
+    by_start = _counts(cases.annotate(start_year=ExtractYear("start_date")), "start_year")
+    followed = {
+        row["year"]: row["n"]
+        for row in _followed_up(cases).values("year").annotate(n=Count("page", distinct=True))
+    }
+    rows = []
+    if followed:
+        this_year = timezone.localdate().year
+        for year in range(min(followed), max(max(followed), this_year) + 1):
+            started = by_start.get(None, 0) + sum(
+                n for start, n in by_start.items() if start is not None and start <= year
+            )
+            done = followed.get(year, 0)
+            rows.append(Row("", str(year), (started, done, share(done, started))))
+    total = cases.count()
+    with_any = _followed_up(cases).values("page").distinct().count()
+    return Rows(tuple(rows), Row("", _("Total"), (total, with_any, share(with_any, total))))
+
+
+@figure(
+    "uppfoljda-insatser-per-kommun",
+    dimension="municipality",
+    title=gettext_lazy("Cases followed up per municipality"),
+    explanation=gettext_lazy(
+        "Published cases per participating municipality, and how many of them have a yearly "
+        "follow-up for last year and for this year (the calendar year the figure is computed)."
+    ),
+    code_column=MUNICIPALITY_CODE,
+    label_column=MUNICIPALITY,
+    columns=(
+        CASES,
+        FigureColumn(
+            "uppfoljda_forra_aret",
+            gettext_lazy("Followed up last year"),
+            Unit.COUNT,
+            gettext_lazy("Cases with a follow-up for last year."),
+        ),
+        FigureColumn(
+            "andel_forra_aret_procent",
+            gettext_lazy("Share last year"),
+            Unit.PERCENT,
+            gettext_lazy("Share of the cases followed up for last year, whole per cent."),
+        ),
+        FigureColumn(
+            "uppfoljda_i_ar",
+            gettext_lazy("Followed up this year"),
+            Unit.COUNT,
+            gettext_lazy("Cases with a follow-up for this year."),
+        ),
+        FigureColumn(
+            "andel_i_ar_procent",
+            gettext_lazy("Share this year"),
+            Unit.PERCENT,
+            gettext_lazy("Share of the cases followed up for this year, whole per cent."),
+        ),
+    ),
+    chart_column=4,
+)
+def cases_followed_up_per_municipality(filters: FigureFilters) -> Rows:
+    cases = live_cases(filters)
+    this_year = timezone.localdate().year
+    counts = _counts(cases, "municipality")
+    followed = {
+        (row["page__municipality"], row["year"]): row["n"]
+        for row in _followed_up(cases, (this_year - 1, this_year))
+        .values("page__municipality", "year")
+        .annotate(n=Count("page", distinct=True))
+    }
+
+    def values(cases_count: int, last: int, this: int) -> tuple:
+        return (cases_count, last, share(last, cases_count), this, share(this, cases_count))
+
+    rows = tuple(
+        Row(
+            municipality.code,
+            municipality.name,
+            values(
+                counts.get(municipality.pk, 0),
+                followed.get((municipality.pk, this_year - 1), 0),
+                followed.get((municipality.pk, this_year), 0),
+            ),
+        )
+        for municipality in _participants(filters, counts)
+    )
+    total = values(
+        cases.count(),
+        sum(n for (_pk, year), n in followed.items() if year == this_year - 1),
+        sum(n for (_pk, year), n in followed.items() if year == this_year),
+    )
+    return Rows(rows, Row("", _("Total"), total))
 
 
 def _participants(filters: FigureFilters, *found: dict) -> list[Municipality]:

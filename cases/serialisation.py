@@ -117,6 +117,7 @@ def case_record(page: CaseStudyPage, urls: Urls) -> dict:
                     "text": follow_up.text,
                     "status_change": follow_up.status_change,
                     "discontinued_reason": follow_up.discontinued_reason,
+                    "implementation_status": follow_up.implementation_status,
                 }
                 for follow_up in page.follow_ups.all()
             ],

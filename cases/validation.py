@@ -11,7 +11,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from .choices import Status
+from .choices import ImplementationStatus, Status
 
 MAX_FOCUS_AREAS = 3
 MAX_TARGET_GROUPS = 3
@@ -108,6 +108,21 @@ def validate_follow_up(status_change: str, discontinued_reason: str) -> Errors:
             errors,
             "discontinued_reason",
             _("Say why the initiative was discontinued; others learn most from that."),
+        )
+    return errors
+
+
+def validate_implementation(status: str, reason: str, *, new: bool) -> Errors:
+    """A new follow-up says how far the work has come; "ended early" says why. Follow-ups written
+    before the scale existed may leave it blank."""
+    errors: Errors = {}
+    if new and not status:
+        _add(errors, "implementation_status", _("Choose how far the initiative has come."))
+    if status == ImplementationStatus.ENDED_EARLY and not reason.strip():
+        _add(
+            errors,
+            "discontinued_reason",
+            _("Say why the initiative ended early; others learn most from that."),
         )
     return errors
 

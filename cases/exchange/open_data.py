@@ -27,7 +27,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import PartnerKind, Status
+from cases.choices import ImplementationStatus, PartnerKind, Status
 
 from .case_rows import PageUrls
 from .cells import iso
@@ -228,7 +228,13 @@ CASE_FIELDS: tuple[Field, ...] = (
                 _("The status the initiative changed to that year, if it changed."),
                 choices=Status,
             ),
-            _text("orsak_avbrott", _("Why the initiative was discontinued.")),
+            _text("orsak_avbrott", _("Why the initiative was discontinued or ended early.")),
+            Field(
+                "genomforande",
+                "string",
+                _("How far the initiative had come that year; empty on older follow-ups."),
+                choices=ImplementationStatus,
+            ),
         ),
     ),
     Field(

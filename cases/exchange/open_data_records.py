@@ -97,6 +97,7 @@ def case_record(page: CaseStudyPage, urls: PageUrls) -> dict:
                     "text": follow_up["text"],
                     "ny_status": follow_up["status_change"] or None,
                     "orsak_avbrott": follow_up["discontinued_reason"] or None,
+                    "genomforande": follow_up["implementation_status"] or None,
                 }
                 for follow_up in case["follow_ups"]
             ],

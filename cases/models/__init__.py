@@ -8,6 +8,7 @@ from .case_parts import (
     ResultIndicator,
 )
 from .contact_message import ContactMessage
+from .follow_up_reminder_settings import FollowUpReminderSettings
 from .grants import GrantAllocation
 from .imports import ImportBatch
 from .municipality import Municipality
@@ -23,6 +24,7 @@ __all__ = [
     "CaseStudyPage",
     "CaseStudyPageForm",
     "ContactMessage",
+    "FollowUpReminderSettings",
     "FollowUpUpdate",
     "GrantAllocation",
     "ImportBatch",

@@ -8,8 +8,8 @@ from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from cases.choices import PartnerKind, Status
-from cases.validation import merge, validate_follow_up, validate_year
+from cases.choices import ImplementationStatus, PartnerKind, Status
+from cases.validation import merge, validate_follow_up, validate_implementation, validate_year
 from themes.models import Keyword
 
 CASE = "cases.CaseStudyPage"
@@ -79,11 +79,23 @@ class FollowUpUpdate(Orderable):
     discontinued_reason = models.TextField(
         _("why it was discontinued"),
         blank=True,
-        help_text=_("Required when the new status is 'Discontinued'."),
+        help_text=_(
+            "Required when the new status is 'Discontinued' or the initiative ended early."
+        ),
+    )
+    # Blank only on follow-ups written before the scale existed; new ones must choose (clean()).
+    implementation_status = models.CharField(
+        _("implementation status"),
+        max_length=20,
+        choices=ImplementationStatus.choices,
+        blank=True,
+        help_text=_("How far the initiative has come this year."),
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("year"), FieldPanel("status_change")]),
+        FieldRowPanel(
+            [FieldPanel("year"), FieldPanel("implementation_status"), FieldPanel("status_change")]
+        ),
         FieldPanel("text"),
         FieldPanel("discontinued_reason"),
     ]
@@ -96,6 +108,9 @@ class FollowUpUpdate(Orderable):
         errors = merge(
             validate_year(self.year),
             validate_follow_up(self.status_change, self.discontinued_reason),
+            validate_implementation(
+                self.implementation_status, self.discontinued_reason, new=self.pk is None
+            ),
         )
         if errors:
             raise ValidationError(errors)

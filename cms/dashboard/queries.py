@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 
 from cases.choices import Status
+from cases.figures import share
 from cases.models import CaseStudyPage, FollowUpUpdate, ImportBatch, MunicipalityPage
 from cases.views.reports import due_for_review_condition
 from cms.review_state import ReviewNote, active_states, note_of
@@ -59,10 +60,17 @@ class EditorOverview:
     waiting: list[CaseRow] = field(default_factory=list)
     changes_requested: list[CaseRow] = field(default_factory=list)
     missing_follow_up: list[CaseRow] = field(default_factory=list)
+    year: int | None = None
+    due_this_year: int = 0  # published ongoing cases: the ones a follow-up is asked of
+    followed_up_this_year: int = 0
 
     @property
     def imported_drafts(self) -> int:
         return sum(1 for row in self.drafts if row.imported)
+
+    @property
+    def followed_up_share(self) -> int | None:
+        return share(self.followed_up_this_year, self.due_this_year)
 
 
 def imported_page_ids(limit: int = 50) -> set[int]:
@@ -83,7 +91,7 @@ def editor_overview(
     """The editor's cases sorted into what needs them: drafts (imported ones marked), waiting for
     review, changes requested (with the moderator's note) and missing this year's follow-up."""
     year = year or timezone.localdate().year
-    overview = EditorOverview()
+    overview = EditorOverview(year=year)
     if not municipalities:
         return overview
     cases = list(
@@ -110,8 +118,12 @@ def editor_overview(
             overview.drafts.append(
                 CaseRow(case, since=case.latest_revision_created_at, imported=case.pk in imported)
             )
-        if case.live and case.status == Status.ONGOING and not case.followed_up:
-            overview.missing_follow_up.append(CaseRow(case))
+        if case.live and case.status == Status.ONGOING:
+            overview.due_this_year += 1
+            if case.followed_up:
+                overview.followed_up_this_year += 1
+            else:
+                overview.missing_follow_up.append(CaseRow(case))
     return overview
 
 

@@ -51,6 +51,7 @@ def _add_follow_up(data, *, year, text, status):
     data[prefix + "text"] = text
     data[prefix + "status_change"] = status
     data[prefix + "discontinued_reason"] = ""
+    data[prefix + "implementation_status"] = "completed" if status == "completed" else "limited"
     data[prefix + "ORDER"] = str(index + 1)
     data[prefix + "DELETE"] = ""
     data[prefix + "id"] = ""

@@ -46,10 +46,10 @@ def subject(message) -> str:
 
 
 def parts(message) -> tuple[str, str]:
-    """The plain-text and HTML bodies."""
+    """The plain-text and HTML bodies, with the wire's CRLF line ends as \\n."""
     text = message.get_body(preferencelist=("plain",)).get_content()
     html = message.get_body(preferencelist=("html",)).get_content()
-    return text, html
+    return text.replace("\r\n", "\n"), html.replace("\r\n", "\n")
 
 
 def serve_smtp(settings):
