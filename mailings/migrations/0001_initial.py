@@ -5,38 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Mailing',
+            name="Mailing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('digest', 'Digest'), ('confirmation', 'Subscription confirmation'), ('reminder', 'Follow-up reminder'), ('contact', 'Message to a case owner'), ('contact_copy', 'Copy to the sender')], max_length=32, verbose_name='kind')),
-                ('recipient', models.CharField(blank=True, max_length=254, verbose_name='recipient')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('text_body', models.TextField(blank=True, verbose_name='text')),
-                ('html_body', models.TextField(blank=True, verbose_name='HTML')),
-                ('headers', models.JSONField(blank=True, default=dict, verbose_name='headers')),
-                ('reply_to', models.CharField(blank=True, max_length=254, verbose_name='reply to')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('sent', 'Sent'), ('failed', 'Failed, will be retried'), ('given_up', 'Given up')], default='queued', max_length=16, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('blanked_at', models.DateTimeField(blank=True, null=True)),
-                ('dedupe_key', models.CharField(blank=True, max_length=200, null=True, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("digest", "Digest"),
+                            ("confirmation", "Subscription confirmation"),
+                            ("reminder", "Follow-up reminder"),
+                            ("contact", "Message to a case owner"),
+                            ("contact_copy", "Copy to the sender"),
+                        ],
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.CharField(blank=True, max_length=254, verbose_name="recipient"),
+                ),
+                ("subject", models.CharField(max_length=255, verbose_name="subject")),
+                ("text_body", models.TextField(blank=True, verbose_name="text")),
+                ("html_body", models.TextField(blank=True, verbose_name="HTML")),
+                ("headers", models.JSONField(blank=True, default=dict, verbose_name="headers")),
+                ("reply_to", models.CharField(blank=True, max_length=254, verbose_name="reply to")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed, will be retried"),
+                            ("given_up", "Given up"),
+                        ],
+                        default="queued",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "created",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="next attempt"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                ("blanked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dedupe_key",
+                    models.CharField(blank=True, max_length=200, null=True, unique=True),
+                ),
             ],
             options={
-                'verbose_name': 'mailing',
-                'verbose_name_plural': 'mailings',
-                'ordering': ['-created', '-pk'],
-                'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='mailing_due'), models.Index(fields=['-created'], name='mailing_recent')],
+                "verbose_name": "mailing",
+                "verbose_name_plural": "mailings",
+                "ordering": ["-created", "-pk"],
+                "indexes": [
+                    models.Index(fields=["status", "next_attempt_at"], name="mailing_due"),
+                    models.Index(fields=["-created"], name="mailing_recent"),
+                ],
             },
         ),
     ]
