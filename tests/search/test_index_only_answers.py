@@ -187,3 +187,15 @@ def test_the_page_drops_a_filter_value_that_names_nothing_with_a_notice(
     assert f"“{UNKNOWN}”" in text
     assert page.context["search"].filter_values(FILTER_PARAMETERS[parameter]) == ()
     assert page.context["result"].total == client.get("/sok/").context["result"].total
+
+
+def test_a_new_slug_for_the_focus_area_index_page_moves_the_suggestions_links(client):
+    index = ThemeIndexPage.objects.live().first()
+    index.slug = "fokusomraden-nya"
+    index.save_revision().publish()
+    theme = Theme.objects.get(slug="grundskola")
+    suggestions = client.get("/sok/forslag/", {"q": theme.name[:5]}).json()["suggestions"]
+    link = next(s["url"] for s in suggestions if s["kind"] == "theme" and s["label"] == theme.name)
+    assert link == ThemeIndexPage.objects.get(pk=index.pk).theme_url(theme)
+    assert "/fokusomraden-nya/" in link
+    assert client.get(link).status_code == 200
