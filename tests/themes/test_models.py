@@ -87,16 +87,22 @@ def test_theme_page_lists_exactly_the_cases_of_that_theme(client):
         assert (escape(case.title) in html) is in_theme, case.title
 
 
-def test_keyword_page_lists_cases_with_that_keyword(client, filipstad):
+@pytest.mark.parametrize(("prefix", "shown"), [("", "ovanligt nyckelord"), ("/en", "unusual")])
+def test_keyword_page_lists_cases_with_that_keyword(client, filipstad, prefix, shown):
     make_case(filipstad, title="Ovanlig insats", keywords=["ovanligt nyckelord"])
-    html = client.get("/teman/nyckelord/ovanligt-nyckelord/").content.decode()
+    Keyword.objects.filter(slug="ovanligt-nyckelord").update(name_en="unusual")
+    response = client.get(f"{prefix}/teman/nyckelord/ovanligt-nyckelord/")
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert re.search(rf"<h1[^>]*>{shown}</h1>", html)
+    assert f'href="{prefix}/teman/"' in html
     assert "Ovanlig insats" in html
-    assert "ovanligt nyckelord" in html
 
 
-def test_unknown_theme_and_keyword_are_404(client):
-    assert client.get("/teman/finns-inte/").status_code == HTTPStatus.NOT_FOUND
-    assert client.get("/teman/nyckelord/finns-inte/").status_code == HTTPStatus.NOT_FOUND
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_unknown_theme_and_keyword_are_404_on_both_sites(client, prefix):
+    assert client.get(f"{prefix}/teman/finns-inte/").status_code == HTTPStatus.NOT_FOUND
+    assert client.get(f"{prefix}/teman/nyckelord/finns-inte/").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_a_focus_area_page_shows_its_description_and_search_link(client):
@@ -106,22 +112,6 @@ def test_a_focus_area_page_shows_its_description_and_search_link(client):
     assert "Skolan från förskoleklass till nian." in html
     assert 'href="/sok/?tema=grundskola"' in html
     assert "<title>Grundskola – Kunskapsbanken</title>" in html
-
-
-def test_keyword_page_on_the_english_site_uses_english_urls_and_name(client, filipstad):
-    make_case(filipstad, title="Ovanlig insats", keywords=["ovanligt nyckelord"])
-    Keyword.objects.filter(slug="ovanligt-nyckelord").update(name_en="unusual keyword")
-    response = client.get("/en/teman/nyckelord/ovanligt-nyckelord/")
-    assert response.status_code == HTTPStatus.OK
-    html = response.content.decode()
-    assert re.search(r"<h1[^>]*>unusual keyword</h1>", html)
-    assert 'href="/en/teman/"' in html
-    assert "Ovanlig insats" in html
-
-
-def test_unknown_slugs_are_404_on_the_english_site_too(client):
-    assert client.get("/en/teman/finns-inte/").status_code == HTTPStatus.NOT_FOUND
-    assert client.get("/en/teman/nyckelord/finns-inte/").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_theme_and_keyword_urls_point_at_their_pages(client):

@@ -15,6 +15,11 @@ def _render(source: str, **context) -> str:
     return Template("{% load theme_links %}" + source).render(Context(context))
 
 
+def _render_in(language: str, source: str, **context) -> str:
+    with translation.override(language):
+        return _render(source, **context)
+
+
 @pytest.mark.django_db
 def test_theme_and_keyword_links_lead_to_their_pages(client):
     theme = Theme.objects.get(slug="grundskola")
@@ -45,11 +50,9 @@ def test_name_lang_marks_a_name_not_in_the_interface_language():
     translated = TargetGroup(name="Nyanlända", name_en="Newly arrived")
     untranslated = TargetGroup(name="Nyanlända")
     source = "<li{% name_lang item %}>{{ item.display_name }}</li>"
-    with translation.override("en"):
-        assert _render(source, item=translated) == "<li>Newly arrived</li>"
-        assert _render(source, item=untranslated) == '<li lang="sv">Nyanlända</li>'
-    with translation.override("sv"):
-        assert _render(source, item=translated) == "<li>Nyanlända</li>"
+    assert _render_in("en", source, item=translated) == "<li>Newly arrived</li>"
+    assert _render_in("en", source, item=untranslated) == '<li lang="sv">Nyanlända</li>'
+    assert _render_in("sv", source, item=translated) == "<li>Nyanlända</li>"
 
 
 @pytest.mark.django_db
@@ -62,11 +65,9 @@ def test_theme_names_are_english_on_the_english_site_where_an_english_name_exist
         "{{ item.name }}</span>{% endfor %}"
     )
     request = RequestFactory().get("/en/")
-    with translation.override("en"):
-        english = _render(source, names=names, request=request)
+    english = _render_in("en", source, names=names, request=request)
     assert english == '<span>Compulsory school</span><span lang="sv">Utan översättning</span>'
-    with translation.override("sv"):
-        swedish = _render(source, names=names, request=request)
+    swedish = _render_in("sv", source, names=names, request=request)
     assert swedish == "<span>Grundskola</span><span>Utan översättning</span>"
 
 
@@ -74,8 +75,6 @@ def test_facet_names_follow_the_language_of_the_site():
     value = SimpleNamespace(label="Nyanlända", label_en="Newly arrived")
     untranslated = SimpleNamespace(label="Byalag", label_en="")
     source = "{% facet_name value as shown %}{{ shown.name }}|{{ shown.lang }}"
-    with translation.override("en"):
-        assert _render(source, value=value) == "Newly arrived|"
-        assert _render(source, value=untranslated) == "Byalag|sv"
-    with translation.override("sv"):
-        assert _render(source, value=value) == "Nyanlända|"
+    assert _render_in("en", source, value=value) == "Newly arrived|"
+    assert _render_in("en", source, value=untranslated) == "Byalag|sv"
+    assert _render_in("sv", source, value=value) == "Nyanlända|"
