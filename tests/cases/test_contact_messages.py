@@ -235,6 +235,13 @@ def test_cases_that_take_no_messages_are_not_found(client, filipstad, case):
     assert "Kontakta ansvariga" not in client.get(without_address.url).content.decode()
 
 
+def test_a_contact_with_only_an_address_gets_the_link_and_no_empty_card(client, filipstad):
+    case = make_case(filipstad, contact={"email": OWNER})
+    html = client.get(case.url).content.decode()
+    assert f'href="/insats/{case.pk}/kontakta/"' in html
+    assert "contact-card" not in html and OWNER not in html
+
+
 def test_the_english_site_has_the_form_and_copy_in_english(
     client, case, smtp_inbox, django_capture_on_commit_callbacks
 ):
