@@ -157,3 +157,12 @@ def test_a_bad_date_is_a_clear_error(db):
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("send_follow_up_reminders", today="31/12")
+
+
+def test_a_day_the_month_lacks_is_refused_in_swedish(db):
+    from django.core.exceptions import ValidationError
+
+    stored = FollowUpReminderSettings(first_day=31, first_month=2, weeks_until_second=4)
+    with pytest.raises(ValidationError) as caught:
+        stored.full_clean()
+    assert caught.value.message_dict["first_day"] == ["Den dagen finns inte i den valda månaden."]
