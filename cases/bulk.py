@@ -11,10 +11,14 @@ some forty per case:
   attachments, keywords) and the focus area / target group links;
 - one revision per case holding all of it (its content serialised as Wagtail does), set as the
   page's latest and live revision; owner and revision user are `user`;
-- the "wagtail.create", "wagtail.edit" and "wagtail.publish" log entries of each case, and
-  Wagtail's reference index;
+- the "wagtail.create", "wagtail.edit" and "wagtail.publish" log entries of each case,
+  Wagtail's reference index and Wagtail's own (admin) search index;
 - the search entries: the database index in this transaction, the cluster queued in batches
   (search.indexing.cases_changed), and the content version bumped once.
+
+`create_drafts(placed, user=None)` writes the same for drafts (not live, one revision, the
+"wagtail.create" and "wagtail.edit" entries, as an editor's first "Save draft"), and leaves the
+public search and the content version alone. Imports use it (cases/exchange/importer.py).
 
 No page permissions are created: the admin creates none for a new page either. Signals that
 `save()` and `publish()` send per page are not sent; what their receivers in this project do is
@@ -33,6 +37,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backends
 
 from core.content_version import bump_content_version
 
@@ -81,8 +86,11 @@ def check_slugs(pages: list[tuple[MunicipalityPage, CaseStudyPage]]) -> None:
         raise ValueError(f"A page with the slug {existing!r} already exists there.")
 
 
-def place(pages: list[tuple[MunicipalityPage, CaseStudyPage]], now) -> list[CaseStudyPage]:
-    """Give each new case its tree position, URL path and the fields a first publish sets."""
+def place(
+    pages: list[tuple[MunicipalityPage, CaseStudyPage]], now, live: bool = True
+) -> list[CaseStudyPage]:
+    """Give each new case its tree position, URL path and the fields a first publish sets (or,
+    for a draft, the first saved revision)."""
     parents = {parent.pk: parent for parent, _ in pages}
     steps = next_steps(parents.values())
     placed = []
@@ -96,9 +104,9 @@ def place(pages: list[tuple[MunicipalityPage, CaseStudyPage]], now) -> list[Case
         page.locale_id = parent.locale_id
         page.municipality_id = parent.municipality_id
         page.draft_title = page.title
-        page.live = True
-        page.has_unpublished_changes = False
-        page.first_published_at = page.last_published_at = now
+        page.live = live
+        page.has_unpublished_changes = not live
+        page.first_published_at = page.last_published_at = now if live else None
         page.latest_revision_created_at = now
         page.content_type = ContentType.objects.get_for_model(CaseStudyPage)
         page.translation_key = uuid.uuid4()
@@ -163,9 +171,12 @@ def _point_at_revisions(pages: list[CaseStudyPage], content_type, base_type) -> 
         .order_by("-pk")
         .values("pk")[:1]
     )
-    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-        latest_revision_id=newest, live_revision_id=newest
-    )
+    live = [page.pk for page in pages if page.live]
+    drafts = [page.pk for page in pages if not page.live]
+    if live:
+        Page.objects.filter(pk__in=live).update(latest_revision_id=newest, live_revision_id=newest)
+    if drafts:
+        Page.objects.filter(pk__in=drafts).update(latest_revision_id=newest)
 
 
 def _insert_revisions(pages: list[CaseStudyPage], user, now) -> list[Revision]:
@@ -185,7 +196,8 @@ def _insert_revisions(pages: list[CaseStudyPage], user, now) -> list[Revision]:
     ]
     Revision.objects.bulk_create(revisions)
     for page, revision in zip(pages, revisions, strict=True):
-        page.latest_revision = page.live_revision = revision
+        page.latest_revision = revision
+        page.live_revision = revision if page.live else None
     _point_at_revisions(pages, content_type, base_type)
     return revisions
 
@@ -205,7 +217,7 @@ def _log(pages: list[CaseStudyPage], revisions: list[Revision], user, now) -> No
             content_changed=True,
         )
         for page, revision in zip(pages, revisions, strict=True)
-        for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")
+        for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")[: 3 if page.live else 2]
     )
 
 
@@ -233,15 +245,17 @@ def _index_references(pages: list[CaseStudyPage]) -> None:
     ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
-    """Create and publish these new cases; returns their page ids. Call inside a transaction."""
-    from search.indexing import cases_changed
+def _index_for_admin_search(pages: list[CaseStudyPage]) -> None:
+    """Wagtail's own (admin) search, one bulk add per backend: what the task that every page
+    save queues (modelsearch's insert_or_update_object) writes, page by page."""
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(CaseStudyPage, pages)
 
-    if not placed:
-        return []
+
+def _write(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user, live: bool) -> list[int]:
     check_slugs(placed)
     now = timezone.now()
-    pages = place(placed, now)
+    pages = place(placed, now, live)
     for page in pages:
         page.owner = user
         hold_parts_in_memory(page)
@@ -258,7 +272,26 @@ def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=Non
     for parent, _page in placed:
         parent.numchild += 1
     _index_references(pages)
-    ids = [page.pk for page in pages]
+    _index_for_admin_search(pages)
+    return [page.pk for page in pages]
+
+
+def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
+    """Create and publish these new cases; returns their page ids. Call inside a transaction."""
+    from search.indexing import cases_changed
+
+    if not placed:
+        return []
+    ids = _write(placed, user, live=True)
     cases_changed(ids)
     bump_content_version()
     return ids
+
+
+def create_drafts(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
+    """Create these new cases as drafts – one revision, not live – as an editor's first "Save
+    draft" leaves them; returns their page ids. Nothing public changes, so the public search and
+    the content version are left alone. Call inside a transaction."""
+    if not placed:
+        return []
+    return _write(placed, user, live=False)

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .documents import case_document, live_cases
+from .documents import case_document, focus_area_index, live_cases
 
 
 def split_live(page_ids: Iterable[int]) -> tuple[list[dict], list[int]]:
     """Documents for the ids that are live now, and the ids that are not (to delete)."""
     ids = set(page_ids)
     pages = list(live_cases().filter(pk__in=ids))
-    documents = [case_document(page) for page in pages]
+    theme_index = focus_area_index() if pages else None  # once, not two queries per case
+    documents = [case_document(page, theme_index) for page in pages]
     return documents, sorted(ids - {page.pk for page in pages})
 
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
-from cases.bulk import publish_cases
+from cases.bulk import create_drafts, publish_cases
 from cases.case_builder import Vocabulary, build_case
 from cases.models import CaseStudyPage
 from search.models import CaseSearchEntry
@@ -122,6 +122,7 @@ def test_a_bulk_case_is_what_the_admin_makes(admin_client, superuser, filipstad)
     # search entries and the page itself
     for case in (bulk, by_admin):
         assert CaseSearchEntry.objects.filter(page_id=case.pk).exists()
+        assert case in CaseStudyPage.objects.search(case.title)  # the admin's search
     found = search_cases(SearchRequest(text="Språkombud i förskolan", page_size=50))
     ids = {hit.page_id for hit in found.hits}
     assert {bulk.pk, by_admin.pk} <= ids
@@ -144,3 +145,40 @@ def test_a_slug_taken_under_the_parent_is_refused(filipstad):
     with pytest.raises(ValueError, match=taken):
         _bulk(filipstad, [_spec(taken, "Samma adress")])
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def _admin_draft(admin_client, parent, title):
+    url, data = add_case_form(
+        admin_client, parent, title=title, themes=[Theme.objects.order_by("pk").first().pk]
+    )
+    response = admin_client.post(url, postable(data))
+    assert response.status_code == HTTPStatus.FOUND
+    return CaseStudyPage.objects.child_of(parent).get(title=title)
+
+
+def test_a_bulk_draft_is_what_the_admin_saves(admin_client, superuser, filipstad):
+    by_admin = _admin_draft(admin_client, filipstad, "Läxhjälp på biblioteket")
+    vocabulary = Vocabulary()
+    spec = _spec("laxhjalp-bulk", "Läxhjälp på biblioteket, bulk")
+    with transaction.atomic():
+        (page_id,) = create_drafts([(filipstad, build_case(spec, vocabulary))], superuser)
+    bulk = CaseStudyPage.objects.get(pk=page_id)
+
+    for case in (bulk, by_admin):
+        assert not case.live and case.has_unpublished_changes
+        assert case.first_published_at is None and case.live_revision_id is None
+        assert case.latest_revision_id is not None and case.revisions.count() == 1
+        assert case.latest_revision.user == superuser and case.owner == superuser
+        assert case.draft_title == case.title
+        actions = PageLogEntry.objects.filter(page=case).values_list("action", "user")
+        assert sorted(actions) == [("wagtail.create", superuser.pk), ("wagtail.edit", superuser.pk)]
+        # Editors find drafts in the admin's search; the public search knows nothing of them.
+        assert case in CaseStudyPage.objects.search(case.title)
+        assert not CaseSearchEntry.objects.filter(page_id=case.pk).exists()
+    assert bulk.latest_revision.as_object().summary == bulk.summary
+    assert Page.objects.get(pk=filipstad.pk).numchild == Page.objects.child_of(filipstad).count()
+    assert Page.find_problems() == ([], [], [], [], [])
+    # The editor can open the draft and sees its title.
+    response = admin_client.get(f"/admin/pages/{bulk.pk}/edit/")
+    assert response.status_code == 200
+    assert "Läxhjälp på biblioteket, bulk" in response.content.decode()
