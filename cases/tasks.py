@@ -13,7 +13,7 @@ from cases.exchange.import_rows import ImportContext, validate_rows
 from cases.exchange.importer import apply
 from cases.exchange.reading import read_table
 from cases.models import ImportBatch
-from search.leases import beat
+from core.leases import beat
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ REPORT_LANGUAGE = "sv"
 @task(takes_context=True)
 def run_import(context: TaskContext, batch_id: int) -> None:
     task_id = context.task_result.id
-    # A task taken back from a dead worker (search/leases.py) finds its batch RUNNING; it goes on,
+    # A task taken back from a dead worker (core/leases.py) finds its batch RUNNING; it goes on,
     # and rows imported before the worker died are skipped as existing.
     taken_back = len(context.task_result.worker_ids) > 1
     states = [ImportBatch.State.QUEUED, *([ImportBatch.State.RUNNING] if taken_back else [])]

@@ -98,5 +98,5 @@ class CaseSearchWord(models.Model):
 
 # The search statistics live in a module of their own; importing them here registers the model.
 from .analytics_models import SearchWeekStat  # noqa: E402, F401
-from .outbox_models import PendingClusterUpdate, TaskHeartbeat  # noqa: E402, F401
+from .outbox_models import PendingClusterUpdate  # noqa: E402, F401
 from .synonyms_models import SynonymGroup  # noqa: E402, F401

@@ -1,5 +1,5 @@
-"""Bookkeeping for keeping a search cluster in step: the outbox of cases to send, and the
-heartbeats of long tasks (so a task whose worker died can be told from one still running)."""
+"""Bookkeeping for keeping a search cluster in step: the outbox of cases to send. (The heartbeats
+of long tasks are core's: core/leases.py.)"""
 
 import uuid
 
@@ -20,14 +20,3 @@ class PendingClusterUpdate(models.Model):
 
     def __str__(self) -> str:
         return str(self.page_id)
-
-
-class TaskHeartbeat(models.Model):
-    """The last sign of life of a running task (django_tasks_db's DBTaskResult id). A RUNNING task
-    with neither a recent start nor a recent heartbeat has lost its worker (search/leases.py)."""
-
-    task_id = models.UUIDField(primary_key=True)
-    beat_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.task_id} {self.beat_at:%H:%M:%S}"

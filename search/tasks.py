@@ -17,7 +17,9 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from . import leases, outage, outbox
+from core import leases
+
+from . import outage, outbox
 from .engine_sync import apply_to
 from .engines.base import SearchUnavailable
 from .engines.cluster import IndexingError
@@ -118,7 +120,7 @@ def wake() -> None:
 
 
 def requeue() -> tuple[int, int]:
-    """What the schedule runs: take back expired tasks (search/leases.py), and make sure cluster
+    """What the schedule runs: take back expired tasks (core/leases.py), and make sure cluster
     updates waiting in the outbox have a drain queued. Returns (tasks taken back, cases
     waiting)."""
     taken = leases.reclaim_expired()

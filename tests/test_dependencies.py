@@ -31,8 +31,6 @@ KNOWN_UPWARD = {
     ("cases.page_context", "search.templatetags.case_listings"),
     # Bulk publishing updates the search index in its own transaction.
     ("cases.bulk", "search.indexing"),
-    # Long import tasks renew their lease; the heartbeat model lives in search.
-    ("cases.tasks", "search.leases"),
     # The /teman/ sitemap dates each theme by its newest public case.
     ("themes.models", "cases.models"),
 }

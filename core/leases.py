@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .outbox_models import TaskHeartbeat
+from .models import TaskHeartbeat
 
 logger = logging.getLogger(__name__)
 
