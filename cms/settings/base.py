@@ -226,7 +226,7 @@ SEARCH_ENGINE = env_choice("SEARCH_ENGINE", ("opensearch", "elasticsearch"), "op
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kunskapsbanken")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
 # A task still RUNNING this long after its start or last heartbeat has lost its worker and is
-# run again (search/leases.py; `manage.py search_requeue`, scheduled).
+# run again (core/leases.py; `manage.py search_requeue`, scheduled).
 TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
 # Requests per client and minute to /sok/, its suggestions, feeds and the API; 0 turns it off.
 SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
