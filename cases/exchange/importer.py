@@ -2,10 +2,12 @@
 
 Each case is built by the shared case builder and added as a draft child of its municipality's
 page with one revision, exactly as an editor's "Save draft" would leave it, for the
-municipality's editors to finish and submit for review. Rows are saved in batches of one
-transaction each, with a savepoint per row, so a row the database refuses is reported and the
-others go on. Importing the same file again creates nothing: its cases now exist, and rows for
-existing cases are skipped (the check is made again here, not only when the file was validated).
+municipality's editors to finish and submit for review. Rows are written through the bulk path
+(cases/bulk.py, `create_drafts`), a batch at a time in one transaction; if the database or the
+page's validation refuses a batch, its rows are written again one at a time, each in a savepoint,
+so the refused row is reported and the others go on. Importing the same file again creates
+nothing: its cases now exist, and rows for existing cases are skipped (the check is made again
+here, not only when the file was validated).
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from django.db import DatabaseError, transaction
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from wagtail.models import Page
-from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.tasks import update_reference_index_task
 
+from cases.bulk import create_drafts
 from cases.case_builder import Vocabulary, build_case
 from cases.models import CaseStudyPage, MunicipalityPage
 from cases.slugs import ascii_slug
@@ -96,17 +97,18 @@ def apply(
     vocabulary = Vocabulary()
     done = 0
     for start in range(0, len(rows), batch_size):
-        with transaction.atomic():
-            for row in rows[start : start + batch_size]:
-                key = case_key(row.municipality_code, row.title)
-                parent = parents.get(row.municipality_code)
-                if key in existing:
-                    summary.skipped.append(SkippedRow(row.number, _already_exists(row)))
-                elif parent is None:
-                    summary.failed.append(SkippedRow(row.number, _no_longer_participates(row)))
-                else:
-                    _create_one(row, parent, user, vocabulary, slugs, summary)
-                    existing.add(key)
+        wanted = []
+        for row in rows[start : start + batch_size]:
+            key = case_key(row.municipality_code, row.title)
+            parent = parents.get(row.municipality_code)
+            if key in existing:
+                summary.skipped.append(SkippedRow(row.number, _already_exists(row)))
+            elif parent is None:
+                summary.failed.append(SkippedRow(row.number, _no_longer_participates(row)))
+            else:
+                wanted.append((row, parent, slugs.free(parent, row.title)))
+                existing.add(key)
+        vocabulary = _create_batch(wanted, user, vocabulary, slugs, summary)
         done = min(start + batch_size, len(rows))
         if progress:
             progress(done, len(rows))
@@ -115,32 +117,49 @@ def apply(
     return summary
 
 
-def _create_one(row: RowResult, parent, user, vocabulary, slugs, summary: ImportSummary) -> None:
-    slug = slugs.free(parent, row.title)
+Wanted = list[tuple[RowResult, MunicipalityPage, str]]
+
+
+def _create_batch(wanted: Wanted, user, vocabulary, slugs, summary: ImportSummary) -> Vocabulary:
+    """All rows in one go; if that is refused, row by row. Returns the vocabulary to go on with:
+    a fresh one after a rollback, which may have taken keywords the old one remembers."""
     try:
         with transaction.atomic():
-            page = create_draft(row.spec, parent, slug, vocabulary, user)
+            pages = _create_drafts(wanted, user, vocabulary)
+    except (ValidationError, DatabaseError):
+        vocabulary = Vocabulary()
+        for one in wanted:
+            vocabulary = _create_one(one, user, vocabulary, slugs, summary)
+        return vocabulary
+    for (row, parent, _slug), page in zip(wanted, pages, strict=True):
+        summary.created.append(
+            CreatedCase(row.number, page.pk, page.title, parent.municipality.name)
+        )
+    return vocabulary
+
+
+def _create_one(one, user, vocabulary, slugs, summary: ImportSummary) -> Vocabulary:
+    row, parent, slug = one
+    try:
+        with transaction.atomic():
+            (page,) = _create_drafts([one], user, vocabulary)
     except (ValidationError, DatabaseError) as error:
         logger.warning("Import row %d could not be saved: %s", row.number, error)
         summary.failed.append(SkippedRow(row.number, _could_not_save(error)))
         slugs.release(parent, slug)
-        return
+        return Vocabulary()
     summary.created.append(CreatedCase(row.number, page.pk, page.title, parent.municipality.name))
+    return vocabulary
 
 
-def create_draft(
-    spec: dict, parent: MunicipalityPage, slug: str, vocabulary: Vocabulary, user=None
-) -> CaseStudyPage:
-    """A draft case under `parent` with one revision, like the admin's create view leaves it."""
-    page = build_case({**spec, "slug": slug}, vocabulary)
-    page.live = False
-    page.owner = user
-    # Both saves below would each queue a reference index update for the page; one is enough.
-    with disable_reference_index_auto_update():
-        parent.add_child(instance=page)  # logs "wagtail.create" for the owner, as the admin does
-        page.save_revision(user=user, log_action=True, clean=False)  # validated by the importer
-    update_reference_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
-    return page
+def _create_drafts(wanted: Wanted, user, vocabulary: Vocabulary) -> list[CaseStudyPage]:
+    """Drafts under their municipality pages with one revision each, like the admin's create
+    view leaves them (cases/bulk.py)."""
+    placed = [
+        (parent, build_case({**row.spec, "slug": slug}, vocabulary)) for row, parent, slug in wanted
+    ]
+    create_drafts(placed, user)
+    return [page for _parent, page in placed]
 
 
 def case_slug(title: str) -> str:

@@ -182,3 +182,32 @@ def test_a_bulk_draft_is_what_the_admin_saves(admin_client, superuser, filipstad
     response = admin_client.get(f"/admin/pages/{bulk.pk}/edit/")
     assert response.status_code == 200
     assert "Läxhjälp på biblioteket, bulk" in response.content.decode()
+
+
+def test_an_import_batch_with_a_refused_row_creates_the_others(filipstad, superuser):
+    """Imports go through create_drafts a batch at a time; a refused batch is written again row
+    by row, so only the bad row is reported – and a keyword made in the rolled-back batch is
+    made again, not taken from memory."""
+    from cases.exchange import importer
+    from cases.exchange.import_rows import ImportReport, RowResult
+    from themes.models import Keyword
+
+    def row(number, title, **changes):
+        spec = {**_spec("", title), "keywords": ["helt nytt nyckelord"], **changes}
+        return RowResult(number, title, filipstad.municipality.code, spec)
+
+    report = ImportReport(
+        rows=[row(2, "Första raden"), row(3, "Andra raden", status="nonsens"), row(4, "Tredje")]
+    )
+    summary = importer.apply(report, superuser)
+
+    assert [case.row for case in summary.created] == [2, 4]
+    assert [failed.row for failed in summary.failed] == [3]
+    assert "nonsens" in summary.failed[0].reason
+    assert Keyword.objects.filter(name="helt nytt nyckelord").count() == 1
+    for created in summary.created:
+        case = CaseStudyPage.objects.get(pk=created.page_id)
+        assert not case.live and case.owner == superuser
+        assert [keyword.name for keyword in case.keywords.all()] == ["helt nytt nyckelord"]
+    assert not CaseStudyPage.objects.filter(title="Andra raden").exists()
+    assert Page.find_problems() == ([], [], [], [], [])
