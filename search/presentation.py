@@ -90,7 +90,8 @@ def chips(request: SearchRequest, result: SearchResult) -> list[Chip]:
     }
     found = []
     if request.text:
-        found.append(Chip(f"”{request.text}”", url_for(request, text="")))
+        # Quotation marks as the language writes them: ”…” in Swedish, “…” in English.
+        found.append(Chip(_("“%(text)s”") % {"text": request.text}, url_for(request, text="")))
     for field in FACET_ORDER:
         for value in getattr(request, field):
             label = labels.get((field, value), value)

@@ -65,3 +65,14 @@ def test_statistics_name_focus_areas_in_english_on_the_english_site(client):
     english = client.get("/en/statistik/").content.decode()
     assert "Compulsory school" in english
     assert "Grundskola" in client.get("/statistik/").content.decode()
+
+
+def test_a_search_without_hits_helps_in_the_visitors_language(client):
+    html = client.get("/en/sok/", {"q": "qqgrundskolx"}).content.decode()
+    assert "Check the spelling, try fewer or more general words, or remove a filter." in html
+    closest = re.search(r"Focus areas close to your search:</p><ul>(.*?)</ul>", html, re.S)
+    assert closest and ">Compulsory school</a>" in closest.group(1)
+    assert "“qqgrundskolx”" in html and "”qqgrundskolx”" not in html
+    swedish = client.get("/sok/", {"q": "qqgrundskolx"}).content.decode()
+    assert "”qqgrundskolx”" in swedish
+    assert ">Grundskola</a>" in swedish
