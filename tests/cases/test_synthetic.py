@@ -33,5 +33,5 @@ def test_the_command_publishes_n_cases_and_skips_them_when_run_again():
     created = CaseStudyPage.objects.live().filter(slug__startswith="syntetisk-42-")
     assert created.count() == 5
     assert {case.municipality.code for case in created} <= {"0114", "0115", "0117"}
-    call_command("generate_cases", 5, seed=42, municipalities=3, verbosity=0)
+    call_command("generate_cases", "--count", "5", seed=42, municipalities=3, verbosity=0)
     assert created.count() == 5

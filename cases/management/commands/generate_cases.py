@@ -21,13 +21,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("count", type=int)
+        parser.add_argument("count", type=int, nargs="?")
+        parser.add_argument("--count", dest="count_option", type=int, help="the same as COUNT")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--municipalities", type=int, default=50)
 
-    def handle(self, *args, count, seed, municipalities, **options):
+    def handle(self, *args, count, count_option, seed, municipalities, **options):
         started = time.perf_counter()
-        if count < 1:
+        count = count if count is not None else count_option
+        if count is None or count < 1:
             raise CommandError("count must be at least 1.")
         chosen = list(Municipality.objects.order_by("code")[: max(1, municipalities)])
         if not chosen:
