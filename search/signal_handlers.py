@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cases.bulk import cases_published
 from cases.models import CaseStudyPage, Municipality, MunicipalityPage
 from themes.models import Keyword, TargetGroup, Theme, ThemeIndexPage
 
@@ -20,6 +21,11 @@ from .models import CaseSearchTag
 @receiver(page_unpublished, sender=CaseStudyPage)
 def case_published_or_unpublished(sender, instance, **kwargs):
     cases_changed([instance.pk])
+
+
+@receiver(cases_published, sender=CaseStudyPage)
+def cases_published_in_bulk(sender, page_ids, **kwargs):
+    cases_changed(page_ids)
 
 
 @receiver(page_published, sender=MunicipalityPage)

@@ -29,8 +29,6 @@ KNOWN_UPWARD = {
     ("cases.page_context", "search.request"),
     ("cases.page_context", "search.service"),
     ("cases.page_context", "search.templatetags.case_listings"),
-    # Bulk publishing updates the search index in its own transaction.
-    ("cases.bulk", "search.indexing"),
     # The /teman/ sitemap dates each theme by its newest public case.
     ("themes.models", "cases.models"),
 }
