@@ -2,6 +2,7 @@
 as the public site shows it (Wagtail's block preview view, as a logged-in municipal editor)."""
 
 import re
+from html import unescape
 from http import HTTPStatus
 
 import pytest
@@ -121,3 +122,16 @@ def test_a_visitor_gets_no_block_preview(client):
     response = _preview(client, case_blocks.QuoteBlock())
     assert response.status_code == HTTPStatus.FOUND
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_case_form_hands_the_picker_descriptions_and_previews(
+    client, filipstad_editor, filipstad
+):
+    client.force_login(filipstad_editor)
+    case = CaseStudyPage.objects.child_of(filipstad).live().first()
+    html = unescape(client.get(reverse("wagtailadmin_pages:edit", args=[case.id])).content.decode())
+    # The block definitions travel as JSON with non-ASCII letters escaped.
+    text = re.escape('"description": "Stycken, rubriker, listor och l\\u00e4nkar."')
+    assert re.search(text + r'[^{}]*"icon": "pilcrow"[^{}]*"isPreviewable": true', html)
+    assert '"description": "En l\\u00e4nk till en rapport eller ett annat dokument' in html
