@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from cases.choices import Status
 from cases.models import Municipality
 from search.forms import params_from_request, request_from_params
 from search.known_values import drop_unknown
-from themes.models import Theme
+from themes.models import Keyword, TargetGroup, Theme
 
 from .models import MAX_TARGET_LENGTH, Subscription
 
@@ -76,17 +77,47 @@ def target_of(subscription: Subscription) -> Target:
 
 
 def search_label(query: str) -> str:
+    """The saved search in words: its text in quotes, then its filters by name."""
     request = request_from_params(QueryDict(query))
-    parts = []
-    if request.text:
-        parts.append(f"“{request.text}”")
-    parts.extend(value for field in _LABELLED for value in getattr(request, field))
+    parts = [f"“{request.text}”"] if request.text else []
+    for field, names in _FILTER_NAMES.items():
+        values = getattr(request, field)
+        if values:
+            known = names(values)
+            parts.extend(known.get(value, value) for value in values)
     if not parts:
         return _("all cases")
     return _("the search %(terms)s") % {"terms": ", ".join(parts)}
 
 
-_LABELLED = ("themes", "keywords", "municipalities", "counties", "statuses", "target_groups")
+def _by_slug(model):
+    def names(values):
+        return {item.slug: item.display_name for item in model.objects.filter(slug__in=values)}
+
+    return names
+
+
+def _municipalities(values):
+    return dict(Municipality.objects.filter(code__in=values).values_list("code", "name"))
+
+
+def _counties(values):
+    counties = Municipality.objects.filter(county_code__in=values)
+    return dict(counties.values_list("county_code", "county_name"))
+
+
+def _statuses(values):
+    return {value: str(label) for value, label in Status.choices if value in values}
+
+
+_FILTER_NAMES = {
+    "themes": _by_slug(Theme),
+    "keywords": _by_slug(Keyword),
+    "municipalities": _municipalities,
+    "counties": _counties,
+    "statuses": _statuses,
+    "target_groups": _by_slug(TargetGroup),
+}
 
 
 def target_path(target: Target) -> str:

@@ -175,3 +175,10 @@ def test_the_privacy_page_says_what_is_stored_and_how_to_delete_it(client):
     assert 'href="/folj/radera/"' in page
     assert "Personal data" in _text(client.get("/en/om/personuppgifter/"))
     assert 'href="/om/personuppgifter/"' in _text(client.get("/"))
+
+
+def test_a_saved_search_is_named_by_its_filters(client):
+    page = _text(
+        client.get("/folj/?sok=" + quote("q=läxhjälp&tema=grundskola&lan=17&status=ongoing"))
+    )
+    assert "sökningen “läxhjälp”, Grundskola, Värmlands län, Pågående" in page
