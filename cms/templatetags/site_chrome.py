@@ -12,7 +12,12 @@ from core.language_urls import language_path, split_language
 register = template.Library()
 
 # The site's fixed sections (cms/site_structure.py), named as the navigation names them.
-SECTION_TITLES = {"kommuner": _("Municipalities"), "teman": _("Focus areas"), "om": _("About")}
+SECTION_TITLES = {
+    "kommuner": _("Municipalities"),
+    "teman": _("Focus areas"),
+    "om": _("About"),
+    "tillganglighetsredogorelse": _("Accessibility statement"),
+}
 SECTION_DEPTH = 3  # children of the home page
 
 

@@ -76,3 +76,16 @@ def test_a_search_without_hits_helps_in_the_visitors_language(client):
     swedish = client.get("/sok/", {"q": "qqgrundskolx"}).content.decode()
     assert "”qqgrundskolx”" in swedish
     assert ">Grundskola</a>" in swedish
+
+
+def test_the_accessibility_statement_is_named_in_english_on_the_english_site(client):
+    html = client.get("/en/tillganglighetsredogorelse/").content.decode()
+    crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', html, re.S).group(0)
+    assert "Accessibility statement" in crumbs and "Tillgänglighetsredogörelse" not in crumbs
+    assert "<title>Accessibility statement – Kunskapsbanken</title>" in html
+
+
+def test_a_contacts_role_is_marked_as_swedish_on_the_english_site(client, filipstad):
+    html = client.get("/en" + filipstad.url).content.decode()
+    assert '<span class="contact-card__role" lang="sv">' in html
+    assert '<span class="contact-card__role">' in client.get(filipstad.url).content.decode()
