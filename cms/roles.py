@@ -34,7 +34,8 @@ ALL_PAGE_PERMISSIONS = (
 )
 MODERATOR_MODEL_PERMISSIONS = {
     "themes": ("theme", "targetgroup", "keyword"),
-    "cases": ("grantallocation",),
+    # The agency sets when the yearly follow-up reminders go out (cases/follow_up_reminders.py).
+    "cases": ("grantallocation", "followupremindersettings"),
     "wagtailsearchpromotions": ("searchpromotion",),
     "case_search": ("synonymgroup",),
 }

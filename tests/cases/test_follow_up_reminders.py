@@ -166,3 +166,19 @@ def test_a_day_the_month_lacks_is_refused_in_swedish(db):
     with pytest.raises(ValidationError) as caught:
         stored.full_clean()
     assert caught.value.message_dict["first_day"] == ["Den dagen finns inte i den valda månaden."]
+
+
+def test_moderators_may_set_the_reminder_date_and_editors_may_not(
+    client, moderator, filipstad_editor
+):
+    from django.urls import reverse
+
+    url = reverse("wagtailsettings:edit", args=["cases", "followupremindersettings"])
+    client.force_login(moderator)
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    assert "Dag för första påminnelsen" in response.content.decode()
+    client.force_login(filipstad_editor)
+    response = client.get(url, follow=True)  # Wagtail sends a refused user to the dashboard
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
+    assert "Dag för första påminnelsen" not in response.content.decode()
