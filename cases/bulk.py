@@ -33,7 +33,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.constants import OnConflict
+from django.db.models.fields import AutoFieldMixin
 from django.db.models.functions import Cast
 from django.dispatch import Signal
 from django.utils import timezone
@@ -132,6 +135,33 @@ def hold_parts_in_memory(page: CaseStudyPage) -> None:
         getattr(page, field.name).get_object_list()
 
 
+def insert_rows(model, objs: list, *, ignore_conflicts: bool = False) -> None:
+    """The rows of `model`'s own table for `objs` in one executemany, for rows whose ids nobody
+    reads back. bulk_create compiles SQL for every value – a fifth of the bulk path's CPU time."""
+    if not objs:
+        return
+    fields = [
+        field
+        for field in model._meta.local_concrete_fields
+        if not isinstance(field, AutoFieldMixin)
+    ]
+    rows = [
+        [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+        for obj in objs
+    ]
+    ops = connection.ops
+    on_conflict = OnConflict.IGNORE if ignore_conflicts else None
+    columns = ", ".join(ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    suffix = ops.on_conflict_suffix_sql(fields, on_conflict, None, None) or ""
+    sql = (
+        f"{ops.insert_statement(on_conflict=on_conflict)} {ops.quote_name(model._meta.db_table)}"
+        f" ({columns}) VALUES ({placeholders}) {suffix}"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _insert_pages(pages: list[CaseStudyPage]) -> None:
     """The wagtailcore_page rows (ids come back), then the case rows under the same ids."""
     Page.objects.bulk_create(pages)
@@ -139,8 +169,7 @@ def _insert_pages(pages: list[CaseStudyPage]) -> None:
         page.page_ptr_id = page.id
         page._state.adding = False
         page._state.db = "default"
-    fields = CaseStudyPage._meta.local_concrete_fields
-    CaseStudyPage._base_manager.get_queryset()._batched_insert(pages, fields, batch_size=None)
+    insert_rows(CaseStudyPage, pages)
 
 
 def _insert_parts(pages: list[CaseStudyPage]) -> None:
@@ -159,10 +188,13 @@ def _insert_parts(pages: list[CaseStudyPage]) -> None:
     for field in get_all_child_m2m_relations(CaseStudyPage):
         through = field.remote_field.through
         own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
-        through.objects.bulk_create(
-            through(**{f"{own}_id": page.pk, f"{other}_id": target.pk})
-            for page in pages
-            for target in getattr(page, field.name).all()
+        insert_rows(
+            through,
+            [
+                through(**{f"{own}_id": page.pk, f"{other}_id": target.pk})
+                for page in pages
+                for target in getattr(page, field.name).all()
+            ],
         )
 
 
@@ -211,20 +243,25 @@ def _insert_revisions(pages: list[CaseStudyPage], user, now) -> list[Revision]:
 
 def _log(pages: list[CaseStudyPage], revisions: list[Revision], user, now) -> None:
     content_type = ContentType.objects.get_for_model(CaseStudyPage)
-    PageLogEntry.objects.bulk_create(
-        PageLogEntry(
-            content_type=content_type,
-            label=page.get_admin_display_title(),
-            action=action,
-            timestamp=now,
-            data={},
-            user=user,
-            revision=None if action == "wagtail.create" else revision,
-            page_id=page.pk,
-            content_changed=True,
-        )
-        for page, revision in zip(pages, revisions, strict=True)
-        for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")[: 3 if page.live else 2]
+    insert_rows(
+        PageLogEntry,
+        [
+            PageLogEntry(
+                content_type=content_type,
+                label=page.get_admin_display_title(),
+                action=action,
+                timestamp=now,
+                data={},
+                user=user,
+                revision=None if action == "wagtail.create" else revision,
+                page_id=page.pk,
+                content_changed=True,
+            )
+            for page, revision in zip(pages, revisions, strict=True)
+            for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")[
+                : 3 if page.live else 2
+            ]
+        ],
     )
 
 
@@ -249,7 +286,7 @@ def _index_references(pages: list[CaseStudyPage]) -> None:
             ReferenceIndex._extract_references_from_object(page)
         )
     ]
-    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
+    insert_rows(ReferenceIndex, rows, ignore_conflicts=True)
 
 
 def _index_for_admin_search(pages: list[CaseStudyPage]) -> None:
