@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from search.ratelimit import check, too_many_requests
 
-from . import tokens
+from . import limits, tokens
 from .forms import EraseForm, SubscribeForm
 from .links import in_language
 from .mail import queue_confirmation, queue_erase_link
@@ -37,6 +37,14 @@ def _problem(request, message: str, status: int = 400):
         "subscriptions/message.html",
         {"page_title": _("Follow by e-mail"), "problem": message},
         status=status,
+    )
+
+
+def _too_many(request):
+    return _problem(
+        request,
+        _("Too many e-mails have been asked for from here in the last hour. Try again later."),
+        status=429,
     )
 
 
@@ -60,7 +68,13 @@ def subscribe(request):
         if retry_after is not None:
             return too_many_requests(retry_after)
         if form.is_valid():
-            _subscribe(form.cleaned_data["email"], form.cleaned_data["frequency"], target)
+            if not limits.client_allowed(request):
+                return _too_many(request)
+            email = form.cleaned_data["email"]
+            # Over the address's limit nothing is sent, but the page says the same, so the form
+            # cannot be used to learn anything about the address.
+            if limits.address_allowed(email):
+                _subscribe(email, form.cleaned_data["frequency"], target)
             return redirect(in_language("/folj/skickat/", _language()))
     return render(
         request,
@@ -193,8 +207,11 @@ def erase(request):
         if retry_after is not None:
             return too_many_requests(retry_after)
         if form.is_valid():
+            if not limits.client_allowed(request):
+                return _too_many(request)
             email = form.cleaned_data["email"].strip()
-            if Subscription.objects.filter(email__iexact=email).exists():
+            held = Subscription.objects.filter(email__iexact=email).exists()
+            if held and limits.address_allowed(email):
                 queue_erase_link(email, _language())
             return _done(
                 request,

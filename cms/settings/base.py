@@ -320,6 +320,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kunskapsbanken@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Weekly subscription digests go out on this weekday (0 = Monday; subscriptions/schedule.py).
 SUBSCRIPTION_DIGEST_WEEKDAY = env_int("SUBSCRIPTION_DIGEST_WEEKDAY", 0)
+# E-mails the subscribe and erase forms may cause per hour: per client, and per address
+# (subscriptions/limits.py); 0 turns a limit off.
+SUBSCRIPTION_MAILS_PER_CLIENT_HOUR = env_int("SUBSCRIPTION_MAILS_PER_CLIENT_HOUR", 20)
+SUBSCRIPTION_MAILS_PER_ADDRESS_HOUR = env_int("SUBSCRIPTION_MAILS_PER_ADDRESS_HOUR", 3)
 # Outgoing mail (mailings/): tries before a send is given up, the first pause between tries
 # (doubling), and the days after which addresses and texts of sent mail are blanked.
 MAILINGS_MAX_ATTEMPTS = env_int("MAILINGS_MAX_ATTEMPTS", 8)

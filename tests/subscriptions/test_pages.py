@@ -182,3 +182,26 @@ def test_a_saved_search_is_named_by_its_filters(client):
         client.get("/folj/?sok=" + quote("q=läxhjälp&tema=grundskola&lan=17&status=ongoing"))
     )
     assert "sökningen “läxhjälp”, Grundskola, Värmlands län, Pågående" in page
+
+
+def test_one_address_gets_at_most_a_few_confirmation_mails_an_hour(
+    client, settings, smtp_inbox, django_capture_on_commit_callbacks
+):
+    settings.SUBSCRIPTION_MAILS_PER_ADDRESS_HOUR = 2
+    data = {"tema": "grundskola", "email": "c@example.org", "frequency": "weekly"}
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post("/folj/", data) for _ in range(3)]
+    assert [response.status_code for response in responses] == [HTTPStatus.FOUND] * 3
+    assert len(smtp_inbox.to("c@example.org")) == 2
+
+
+def test_one_client_may_cause_only_so_many_mails_an_hour(client, settings):
+    settings.SUBSCRIPTION_MAILS_PER_CLIENT_HOUR = 2
+    statuses = [
+        client.post(
+            "/folj/", {"tema": "grundskola", "email": f"d{n}@example.org", "frequency": "weekly"}
+        ).status_code
+        for n in range(3)
+    ]
+    assert statuses == [HTTPStatus.FOUND, HTTPStatus.FOUND, HTTPStatus.TOO_MANY_REQUESTS]
+    assert Subscription.objects.filter(email__startswith="d").count() == 2
