@@ -20,7 +20,7 @@ from cases.choices import EvidenceLevel, Status
 from search import analysis, filters, ranking
 from search.cluster.mapping import (
     DESCRIPTION_FOLDED,
-    LABEL_SEPARATOR,
+    FACET_PAIRS,
     PAIR_FIELDS,
     SPELLING,
     TERM_FIELDS,
@@ -209,24 +209,21 @@ def facet_aggregations(filters: dict) -> dict:
     return aggs
 
 
-def _lucene_literal(text: str) -> str:
-    return "".join(char if char.isalnum() or char == "_" else "\\" + char for char in text)
-
-
 def chosen_label_aggregations(request: SearchRequest) -> dict:
-    """name -> aggregation of the labelled keys of the request's chosen values, over every
-    document (the caller wraps them in a global aggregation)."""
+    """name -> aggregation finding one document with each of the request's chosen values, whose
+    source names it (the caller wraps them in a global aggregation: over every document)."""
     aggs = {}
     for facet, spec in FACET_SPECS.items():
-        values = request.filter_values(facet) if spec.filter_field else ()
-        if not values or not spec.agg_field.startswith("facet_"):
+        fields = FACET_PAIRS.get(spec.agg_field)
+        if not spec.filter_field or fields is None:
             continue
-        keys = "|".join(_lucene_literal(value + LABEL_SEPARATOR) for value in values)
-        chosen = A("filter", filter=Q("terms", **{spec.filter_field: list(values)}))
-        chosen.bucket(
-            "values", "terms", field=spec.agg_field, size=len(values), include=f"({keys}).*"
-        )
-        aggs[CHOSEN_LABELS_PREFIX + facet] = chosen
+        source = [field for field in fields[:3] if field]
+        for number, value in enumerate(request.filter_values(facet)):
+            # One filter per value: a regular expression over the facet keys would be shorter,
+            # but OpenSearch 2.19 fails (index out of bounds) on one sorting after every key.
+            chosen = A("filter", filter=Q("term", **{spec.filter_field: value}))
+            chosen.bucket("case", "top_hits", size=1, _source=source)
+            aggs[f"{CHOSEN_LABELS_PREFIX}{facet}__{number}"] = chosen
     return aggs
 
 
@@ -321,16 +318,27 @@ def _bucket_value(facet: str, bucket: dict) -> tuple[str, str, str]:
 
 
 def _chosen_labels(aggregations: dict) -> dict[str, dict[str, tuple[str, str]]]:
-    """facet -> chosen value -> (label, English label), as the documents name them."""
+    """facet -> chosen value -> (label, English label), as a document with the value names it."""
     found: dict[str, dict[str, tuple[str, str]]] = {}
     for name, agg in (aggregations.get(CHOSEN_LABELS) or {}).items():
         if not name.startswith(CHOSEN_LABELS_PREFIX) or not isinstance(agg, dict):
             continue
-        labels = found.setdefault(name.removeprefix(CHOSEN_LABELS_PREFIX), {})
-        for bucket in agg.get("values", {}).get("buckets", []):
-            value, label, label_en, _url = split_facet_key(str(bucket["key"]))
-            labels.setdefault(value, (label, label_en))
+        facet = name.removeprefix(CHOSEN_LABELS_PREFIX).rsplit("__", 1)[0]
+        values_key, labels_key, english_key, _urls = FACET_PAIRS[FACET_SPECS[facet].agg_field]
+        labels = found.setdefault(facet, {})
+        for hit in agg.get("case", {}).get("hits", {}).get("hits", []):
+            document = hit.get("_source") or {}
+            values, names = _listed(document.get(values_key)), _listed(document.get(labels_key))
+            english = _listed(document.get(english_key)) if english_key else names
+            for number, value in enumerate(values):
+                label = (names[number] if number < len(names) else "") or value
+                label_en = (english[number] if number < len(english) else "") or label
+                labels.setdefault(str(value), (label, label_en))
     return found
+
+
+def _listed(value) -> list:
+    return [value] if isinstance(value, str) else list(value or ())
 
 
 def _is_selected(facet: str, value: str, request: SearchRequest) -> bool:

@@ -302,16 +302,23 @@ def test_parse_facets_with_labels_selection_and_nested_filters():
             },
             "facet__start_years": {"buckets": [{"key": 2021, "doc_count": 1}]},
         },
-        # The chosen values as any document names them (a global aggregation).
+        # The chosen values as a document with each names them (a global aggregation).
         query.CHOSEN_LABELS: {
             "doc_count": 9,
-            "labels__themes": {
+            "labels__themes__1": {
                 "doc_count": 4,
-                "values": {
-                    "buckets": [
-                        {"key": facet_key("grundskola", "Grundskola", "School"), "doc_count": 2},
-                        {"key": facet_key("vuxenutbildning", "Komvux", "Adult"), "doc_count": 2},
-                    ]
+                "case": {
+                    "hits": {
+                        "hits": [
+                            {
+                                "_source": {
+                                    "theme_slugs": ["folkhalsa", "vuxenutbildning"],
+                                    "themes": ["Folkhälsa", "Komvux"],
+                                    "themes_en": ["Public health", "Adult"],
+                                }
+                            }
+                        ]
+                    }
                 },
             },
         },
@@ -329,14 +336,17 @@ def test_parse_facets_with_labels_selection_and_nested_filters():
 
 
 def test_chosen_values_are_labelled_from_every_document():
-    body = _body(themes=("grund.skola",), municipalities=("1782",))
+    body = _body(themes=("grundskola", "<x>.*"), municipalities=("1782",))
     chosen = body["aggs"][query.CHOSEN_LABELS]
     assert "global" in chosen
-    themes = chosen["aggs"]["labels__themes"]
-    assert themes["filter"] == {"terms": {"theme_slugs": ["grund.skola"]}}
-    # A regular expression of the value itself, its punctuation taken literally.
-    assert themes["aggs"]["values"]["terms"]["include"] == f"(grund\\.skola\\{LABEL_SEPARATOR}).*"
-    assert "labels__municipalities" in chosen["aggs"] and "labels__statuses" not in chosen["aggs"]
+    assert set(chosen["aggs"]) == {
+        "labels__themes__0",
+        "labels__themes__1",
+        "labels__municipalities__0",
+    }
+    first = chosen["aggs"]["labels__themes__0"]
+    assert first["filter"] == {"term": {"theme_slugs": "grundskola"}}
+    assert first["aggs"]["case"]["top_hits"]["_source"] == ["theme_slugs", "themes", "themes_en"]
 
 
 def test_suggestion_replaces_unknown_words():
