@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.constants import OnConflict
@@ -40,6 +41,7 @@ from django.db.models.fields import AutoFieldMixin
 from django.db.models.functions import Cast
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
@@ -76,7 +78,7 @@ def next_steps(parents: Iterable[Page]) -> dict[int, int]:
 
 def check_slugs(pages: list[tuple[MunicipalityPage, CaseStudyPage]]) -> None:
     """Wagtail's rule, for a whole batch in one query: no two pages under one parent share a
-    slug."""
+    slug (ValidationError for a slug already taken, as Wagtail raises it)."""
     wanted = defaultdict(list)
     for parent, page in pages:
         wanted[parent.pk].append(page.slug)
@@ -91,9 +93,20 @@ def check_slugs(pages: list[tuple[MunicipalityPage, CaseStudyPage]]) -> None:
             path__startswith=parents[parent_id].path,
             slug__in=slugs,
         )
-    existing = clash.values_list("slug", flat=True).first()
+    existing = clash.values_list("slug", "path").first()
     if existing:
-        raise ValueError(f"A page with the slug {existing!r} already exists there.")
+        slug, path = existing
+        parent = next(p for p in parents.values() if path.startswith(p.path))
+        # Wagtail's own error for the same clash, so an import reports it as before.
+        raise ValidationError(
+            {
+                "slug": _(
+                    "The slug '%(page_slug)s' is already in use within the parent page at "
+                    "'%(parent_url_path)s'."
+                )
+                % {"page_slug": slug, "parent_url_path": parent.url}
+            }
+        )
 
 
 def place(

@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
@@ -142,7 +143,7 @@ def test_batches_continue_the_tree(filipstad):
 
 def test_a_slug_taken_under_the_parent_is_refused(filipstad):
     taken = CaseStudyPage.objects.child_of(filipstad).first().slug
-    with pytest.raises(ValueError, match=taken):
+    with pytest.raises(ValidationError, match=taken):
         _bulk(filipstad, [_spec(taken, "Samma adress")])
     assert Page.find_problems() == ([], [], [], [], [])
 
