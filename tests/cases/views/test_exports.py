@@ -29,7 +29,7 @@ from tests.factories import make_case
 pytestmark = pytest.mark.django_db
 
 KEYS = [column.key for column in CASE_COLUMNS]
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def _download(client, url):
