@@ -67,7 +67,7 @@ def test_absurd_pages_and_sizes_are_clamped(client, search_backend):
 
 
 def test_did_you_mean_links_to_the_correction_when_correction_is_off(client, search_backend):
-    # With correction on, the page shows the corrected results (test_typo_correction.py).
+    # With correction on, the page shows the corrected results (test_spelling.py).
     html = _get(client, "/sok/?q=brobigare&ratta=nej")
     assert "Menade du" in html
     assert 'href="?q=brobyggare&amp;ratta=nej"' in html
