@@ -5,10 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from cases.choices import ImplementationStatus, PartnerKind, Status
+from cases.panels import field_panels, field_row
 from cases.validation import merge, validate_follow_up, validate_implementation, validate_year
 from themes.models import Keyword
 
@@ -37,11 +37,9 @@ class ResultIndicator(Orderable):
     )
     year = models.PositiveSmallIntegerField(_("year measured"), null=True, blank=True)
 
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("unit"), FieldPanel("year")]),
-        FieldRowPanel([FieldPanel("baseline"), FieldPanel("target"), FieldPanel("outcome")]),
-    ]
+    panels = field_panels(
+        "name", field_row("unit", "year"), field_row("baseline", "target", "outcome")
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("result indicator")
@@ -92,13 +90,9 @@ class FollowUpUpdate(Orderable):
         help_text=_("How far the initiative has come this year."),
     )
 
-    panels = [
-        FieldRowPanel(
-            [FieldPanel("year"), FieldPanel("implementation_status"), FieldPanel("status_change")]
-        ),
-        FieldPanel("text"),
-        FieldPanel("discontinued_reason"),
-    ]
+    panels = field_panels(
+        field_row("year", "implementation_status", "status_change"), "text", "discontinued_reason"
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("follow-up")
@@ -121,7 +115,7 @@ class CasePartner(Orderable):
     name = models.CharField(_("organisation"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
 
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")])]
+    panels = [field_row("name", "kind")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
@@ -140,7 +134,7 @@ class CaseAttachment(Orderable):
         _("link text"), max_length=200, blank=True, help_text=_("Defaults to the document's title.")
     )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = field_panels("document", "title")
 
     class Meta(Orderable.Meta):
         verbose_name = _("attachment")
@@ -165,7 +159,7 @@ class CaseInspiration(Orderable):
         _("what was adapted"), blank=True, help_text=_("What you took over and what you changed.")
     )
 
-    panels = [FieldPanel("source"), FieldPanel("note")]
+    panels = field_panels("source", "note")
 
     class Meta(Orderable.Meta):
         verbose_name = _("inspiration")
