@@ -38,6 +38,9 @@ ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
 VALUE_ROOM = 112  # right of the longest bar, for "100 000 000 kr"
 MAX_BAR = CHART_WIDTH - VALUE_ROOM
 BY_VALUE_DIMENSIONS = ("focus_area", "municipality")
+# Ranked charts draw their leaders only: with every programme municipality a chart would run
+# for screens; the table below each chart keeps every row.
+MAX_RANKED_BARS = 10
 MAX_LABEL_CHARACTERS = 42  # about what fits in 320 units at 14 units; the table has the full name
 
 TILE_WIDTH, TILE_HEIGHT = 104, 48
@@ -86,6 +89,7 @@ class BarChart:
     height: int
     bar_height: int
     bars: tuple[Bar, ...]
+    left_out: int = 0  # rows only the table shows
 
 
 def _charted(table: Table, row: Row) -> int:
@@ -106,7 +110,7 @@ def bar_chart(table: Table) -> BarChart:
     )
     rows = table.rows
     if table.dimension in BY_VALUE_DIMENSIONS:
-        rows = sorted(rows, key=lambda row: -_charted(table, row))
+        rows = sorted(rows, key=lambda row: -_charted(table, row))[:MAX_RANKED_BARS]
     bars = []
     for index, row in enumerate(rows):
         top = index * ROW_HEIGHT
@@ -130,6 +134,7 @@ def bar_chart(table: Table) -> BarChart:
         height=max(len(bars) * ROW_HEIGHT - ROW_GAP, 1),
         bar_height=BAR_HEIGHT,
         bars=tuple(bars),
+        left_out=len(table.rows) - len(bars),
     )
 
 

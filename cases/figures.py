@@ -665,6 +665,43 @@ def grants_per_year(filters: FigureFilters) -> Rows:
 
 
 @figure(
+    "insatsbidrag-per-startar",
+    dimension="year",
+    title=gettext_lazy("Grant amount in cases per start year"),
+    explanation=gettext_lazy(
+        "The grant amounts the published cases give, by the year the case started. This is "
+        "what municipalities report on their cases, not what they received."
+    ),
+    label_column=START_YEAR,
+    columns=(
+        CASES,
+        WITH_AMOUNT,
+        replace(
+            CASE_GRANT,
+            description=gettext_lazy(
+                "Sum of the grant amounts the cases give, in whole kronor (SEK)."
+            ),
+        ),
+    ),
+    chart_column=2,
+)
+def case_grants_per_start_year(filters: FigureFilters) -> Rows:
+    cases = live_cases(filters)
+    grouped = _grouped(
+        cases.annotate(start_year=ExtractYear("start_date")),
+        "start_year",
+        **_case_grant_aggregates(),
+    )
+    rows = [
+        Row("", str(year), _case_grant_values(grouped.get(year)))
+        for year in _year_range(grouped, filters)
+    ]
+    if None in grouped:
+        rows.append(Row("", _("No start date"), _case_grant_values(grouped[None])))
+    return Rows(rows, _case_grant_total(cases))
+
+
+@figure(
     "bidrag-per-lan",
     dimension="county",
     title=gettext_lazy("Grants received per county"),
@@ -735,43 +772,6 @@ def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
     grouped = _grouped(cases, "themes", **_case_grant_aggregates())
     return Rows(_focus_area_rows(grouped, _case_grant_values), _case_grant_total(cases))
-
-
-@figure(
-    "insatsbidrag-per-startar",
-    dimension="year",
-    title=gettext_lazy("Grant amount in cases per start year"),
-    explanation=gettext_lazy(
-        "The grant amounts the published cases give, by the year the case started. This is "
-        "what municipalities report on their cases, not what they received."
-    ),
-    label_column=START_YEAR,
-    columns=(
-        CASES,
-        WITH_AMOUNT,
-        replace(
-            CASE_GRANT,
-            description=gettext_lazy(
-                "Sum of the grant amounts the cases give, in whole kronor (SEK)."
-            ),
-        ),
-    ),
-    chart_column=2,
-)
-def case_grants_per_start_year(filters: FigureFilters) -> Rows:
-    cases = live_cases(filters)
-    grouped = _grouped(
-        cases.annotate(start_year=ExtractYear("start_date")),
-        "start_year",
-        **_case_grant_aggregates(),
-    )
-    rows = [
-        Row("", str(year), _case_grant_values(grouped.get(year)))
-        for year in _year_range(grouped, filters)
-    ]
-    if None in grouped:
-        rows.append(Row("", _("No start date"), _case_grant_values(grouped[None])))
-    return Rows(rows, _case_grant_total(cases))
 
 
 # -- Staff-only figures -------------------------------------------------------------------------
