@@ -11,8 +11,8 @@ them. Each format runs in a fresh child process so its peak resident memory
 is its own: resident memory is sampled every 1,000 rows going in and every 100 chunks coming
 out, and "growth" is the highest sample minus the resident memory before the first row.
 Reading cases from the database adds a fixed number of queries per chunk of 500 cases
-(tests/cases/views/test_exports.py checks the count); `--database N` measures that path end to end on N
-synthetic cases created in a throwaway SQLite database (or DATABASE_URL): the filtered-list
+(tests/cases/views/test_exports.py checks the count); `--database N` measures that path end to
+end on N synthetic cases created in a throwaway SQLite database (or DATABASE_URL): the filtered-list
 download without filters, and the open-data cases.jsonl. Results belong in docs/performance.md.
 """
 
