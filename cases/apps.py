@@ -9,8 +9,13 @@ class CasesConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
+        from themes.listing_dates import use as date_theme_pages
+
         from . import signal_handlers  # noqa: F401
         from .params import IdConverter
+        from .theme_dates import newest_listed
+
+        date_theme_pages(newest_listed)
 
         # `<id:page_id>` in any app's URLs: ASCII digits within the id range, else 404.
         register_converter(IdConverter, "id")

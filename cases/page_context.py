@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
 
+from cases.listings import case_listings
 from cases.models.case_parts import CaseKeyword
 from cases.models.municipality_pages import MunicipalityPage
 from core.content_version import cached
@@ -55,8 +56,7 @@ def view_restrictions_of(page: Page):
 
 
 def _preview_parts(page) -> dict:
-    from search.templatetags.case_listings import peer_municipalities, similar_cases
-
+    listings = case_listings()
     return {
         "themes": list(page.themes.all()),
         "keywords": list(page.keywords.all()),
@@ -67,8 +67,8 @@ def _preview_parts(page) -> dict:
         "attachments": list(page.attachments.all()),
         "inspirations": page.public_inspirations(),
         "inspired": list(page.inspired_cases_live()),
-        "related": similar_cases(page, RELATED),
-        "peers": peer_municipalities(page, PEERS),
+        "related": listings.similar_for_preview(page, RELATED),
+        "peers": listings.peers_for_preview(page, PEERS),
     }
 
 
@@ -76,19 +76,11 @@ def _case_rows(page) -> dict:
     """The rows a published case shows that change only when content is published (each change
     bumps the content version): its relations, the cases linked both ways, the listings below
     it. Which linked cases are public is decided per request, from the current restrictions."""
-    from search.request import SearchRequest
-    from search.service import related_cases, search_cases
-
+    listings = case_listings()
     themes = list(page.themes.all())
-    facet = search_cases(
-        SearchRequest(themes=tuple(t.slug for t in themes), page_size=1).normalised()
-    )
+    counts, complete = listings.municipality_counts([t.slug for t in themes])
     own = page.municipality.code if page.municipality else None
-    peer_counts = [
-        (value.value, value.count)
-        for value in facet.facets.get("municipalities", [])
-        if value.value != own
-    ]
+    peer_counts = [(code, count) for code, count in counts if code != own]
     return {
         "themes": themes,
         "keywords": [
@@ -110,14 +102,14 @@ def _case_rows(page) -> dict:
             .distinct()
             .order_by("path")
         ),
-        "related": related_cases(page.pk, limit=RELATED),
+        "related": listings.related(page.pk, RELATED),
         "peer_counts": peer_counts,
         "peer_pages": list(
             MunicipalityPage.objects.live()
             .filter(municipality__code__in=[code for code, _ in peer_counts])
             .select_related("municipality")
         ),
-        "complete": not facet.degraded,
+        "complete": complete,
     }
 
 
@@ -131,10 +123,11 @@ def peers(rows: dict, restrictions: list, limit: int = PEERS) -> list[dict]:
 
 
 def _stored_parts(page) -> dict:
-    from search.templatetags.case_listings import _engine
-
     rows = cached(
-        "case_page", (page.pk, _engine()), lambda: _case_rows(page), keep=lambda r: r["complete"]
+        "case_page",
+        (page.pk, case_listings().engine_key()),
+        lambda: _case_rows(page),
+        keep=lambda r: r["complete"],
     )
     restrictions = site_restrictions(page)
     if page.hero_image_id:

@@ -10,6 +10,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from themes.listing_dates import newest_listed
+
 __all__ = ["Keyword", "TargetGroup", "Theme", "ThemeIndexPage"]
 
 
@@ -159,25 +161,9 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         """/teman/, one entry per focus area and one per keyword that a public case carries. A
         theme or keyword page lists its cases, so it last changed when its newest public case
         was published; /teman/ lists them all."""
-        from cases.models import public_cases
-
         entries = super().get_sitemap_urls(request)
         index = entries[0]
-        cases = public_cases()
-        newest = {
-            "theme_detail": dict(
-                cases.filter(themes__isnull=False)
-                .order_by()
-                .values_list("themes__slug")
-                .annotate(newest=models.Max("last_published_at"))
-            ),
-            "keyword_detail": dict(
-                cases.filter(tagged_keywords__isnull=False)
-                .order_by()
-                .values_list("tagged_keywords__tag__slug")
-                .annotate(newest=models.Max("last_published_at"))
-            ),
-        }
+        newest = newest_listed()
         for slug in Theme.objects.values_list("slug", flat=True):
             newest["theme_detail"].setdefault(slug, None)
         for route, slugs in newest.items():
