@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 
 from cases.models import CaseAttachment, CaseInspiration, CaseStudyPage, public_cases
 
@@ -83,8 +84,12 @@ def case_fields(page: CaseStudyPage, urls: Urls) -> dict:
         "evaluation_description": page.evaluation_description,
         "contact_name": page.contact_name,
         "contact_role": page.contact_role,
-        "contact_email": page.contact_email,
         "contact_phone": page.contact_phone,
+        # The address itself is never published; readers write through the contact form.
+        "contactable": bool(page.contact_email),
+        "contact_url": (
+            urls.absolute(reverse("case_contact", args=[page.pk])) if page.contact_email else None
+        ),
         "url": urls.page(page),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,

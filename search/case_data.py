@@ -81,6 +81,7 @@ def case_data(request, page: CaseStudyPage) -> dict:
                 **follow_up,
                 "status_change": follow_up["status_change"] or None,
                 "discontinued_reason": follow_up["discontinued_reason"] or None,
+                "implementation_status": follow_up["implementation_status"] or None,
             }
             for follow_up in case["follow_ups"]
         ],
@@ -88,8 +89,9 @@ def case_data(request, page: CaseStudyPage) -> dict:
         "contact": {
             "name": case["contact_name"] or None,
             "role": case["contact_role"] or None,
-            "email": case["contact_email"] or None,
             "phone": case["contact_phone"] or None,
+            "contactable": case["contactable"],
+            "contact_url": case["contact_url"],
         },
         "attachments": case["attachments"],
         "first_published_at": _iso(case["first_published_at"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_noop as N_
 
+from cases.choices import ImplementationStatus
 from cases.params import MAX_ID
 
 from .forms import FILTER_PARAMETERS
@@ -203,6 +204,13 @@ SCHEMAS = {
                         "text": {"type": "string"},
                         "status_change": NULLABLE_STRING,
                         "discontinued_reason": NULLABLE_STRING,
+                        "implementation_status": {
+                            **NULLABLE_STRING,
+                            "enum": [*ImplementationStatus.values, None],
+                            "description": (
+                                "How far the initiative had come that year; null when not recorded."
+                            ),
+                        },
                     }
                 )
             ),
@@ -219,8 +227,19 @@ SCHEMAS = {
                 {
                     "name": NULLABLE_STRING,
                     "role": NULLABLE_STRING,
-                    "email": NULLABLE_STRING,
                     "phone": NULLABLE_STRING,
+                    "contactable": {
+                        "type": "boolean",
+                        "description": "True when the contact form reaches the contact person.",
+                    },
+                    "contact_url": {
+                        **NULLABLE_STRING,
+                        "format": "uri",
+                        "description": (
+                            "Absolute address of the contact form; null when contactable is "
+                            "false. The e-mail address itself is never published."
+                        ),
+                    },
                 }
             ),
             "attachments": _array(

@@ -1,4 +1,4 @@
-"""Published cases as rows: dictionaries keyed by the CASE_COLUMNS keys, read in chunks.
+"""Published cases as rows: dictionaries keyed by the EXPORT_COLUMNS keys, read in chunks.
 
 Exports stream 100,000 cases, so pages are read with `.iterator(chunk_size=...)` and their
 municipality, focus areas, keywords and target groups are fetched per chunk (Django prefetches
@@ -21,7 +21,7 @@ from wagtail.models import Site
 from cases.models import CaseStudyPage
 from cases.serialisation import case_fields, with_row_relations
 
-from .columns import CASE_COLUMNS
+from .columns import EXPORT_COLUMNS
 
 CHUNK_SIZE = 500
 
@@ -58,7 +58,7 @@ class PageUrls:
 
 def row_from(fields: dict) -> dict:
     """A case's own fields (cases/serialisation.py) keyed by column key, None where empty."""
-    return {column.key: _cell(fields[column.field]) for column in CASE_COLUMNS}
+    return {column.key: _cell(fields[column.field]) for column in EXPORT_COLUMNS}
 
 
 def _cell(value):

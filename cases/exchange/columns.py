@@ -4,7 +4,8 @@ One definition serves all three, so a file exported from the platform can be imp
 (the round trip) and the data dictionary can never disagree with the files. Keys are stable,
 Swedish, ASCII-only column names that officers see as spreadsheet headers; descriptions are the
 data dictionary. Multi-valued cells (focus areas, keywords, target groups) hold values separated
-by LIST_SEPARATOR; imports also accept commas.
+by LIST_SEPARATOR; imports also accept commas. Exports and open data write EXPORT_COLUMNS: the
+contact's e-mail address is imported but never published (readers use the contact form).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Column:
     description: str
     required: bool = False  # required in the import template
     importable: bool = True  # False: written by exports, ignored by imports
+    exported: bool = True  # False: read by imports, never published (exports, open data)
     choices: type | None = None  # a TextChoices class for Kind.CHOICE
 
     def allowed_values(self) -> list[str]:
@@ -129,8 +131,25 @@ CASE_COLUMNS: tuple[Column, ...] = (
         choices=EvaluationKind,
     ),
     Column("kontaktperson", "contact_name", Kind.TEXT, _("Name of the contact person.")),
-    Column("kontakt_epost", "contact_email", Kind.TEXT, _("Contact e-mail address.")),
+    # Imported, never published: readers write through the contact form instead.
+    Column(
+        "kontakt_epost",
+        "contact_email",
+        Kind.TEXT,
+        _("Contact e-mail address (import only; never published)."),
+        exported=False,
+    ),
     Column("kontakt_telefon", "contact_phone", Kind.TEXT, _("Contact telephone number.")),
+    Column(
+        "kontaktformular",
+        "contact_url",
+        Kind.URL,
+        _(
+            "Address of the form that sends a message to the contact person; "
+            "empty when the case cannot be contacted that way."
+        ),
+        importable=False,
+    ),
     Column("url", "url", Kind.URL, _("Address of the published case page."), importable=False),
     Column(
         "publicerad",
@@ -149,4 +168,5 @@ CASE_COLUMNS: tuple[Column, ...] = (
 )
 
 IMPORT_COLUMNS: tuple[Column, ...] = tuple(column for column in CASE_COLUMNS if column.importable)
+EXPORT_COLUMNS: tuple[Column, ...] = tuple(column for column in CASE_COLUMNS if column.exported)
 COLUMNS_BY_KEY = {column.key: column for column in CASE_COLUMNS}

@@ -4,7 +4,7 @@ Five resources – cases, municipalities, focus areas, target groups and grants 
 file (one JSON object per line, UTF-8), described by a Frictionless-style `datapackage.json`
 (https://datapackage.org): package name, title, licence and creation time, and per resource its
 file, licence and schema, i.e. every field with its type and meaning. That descriptor is the data
-dictionary; the flat fields of a case are generated from CASE_COLUMNS, so the dictionary, the
+dictionary; the flat fields of a case are generated from EXPORT_COLUMNS, so the dictionary, the
 spreadsheet exports and the import template describe a case in one place.
 
 Nested values are described the Frictionless v2 way (`arrayItem` for the items of an array) and,
@@ -31,7 +31,7 @@ from cases.choices import ImplementationStatus, PartnerKind, Status
 
 from .case_rows import PageUrls
 from .cells import iso
-from .columns import CASE_COLUMNS, Column, Kind
+from .columns import EXPORT_COLUMNS, Column, Kind
 from .open_data_records import (
     SECTION_KEYS,
     case_records,
@@ -171,8 +171,16 @@ SECTION_DESCRIPTIONS = {
 }
 
 CASE_FIELDS: tuple[Field, ...] = (
-    *(Field.from_column(column) for column in CASE_COLUMNS),
+    *(Field.from_column(column) for column in EXPORT_COLUMNS),
     _text("kontakt_roll", _("Role or unit of the contact person.")),
+    Field(
+        "kontaktbar",
+        "boolean",
+        _(
+            "True when the contact person can be reached through the contact form "
+            "(kontaktformular)."
+        ),
+    ),
     Field(
         "fiktivt_exempel",
         "boolean",

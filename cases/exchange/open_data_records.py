@@ -1,7 +1,7 @@
 """The records of the open-data package, as JSON-ready dictionaries.
 
 Derived from the one serialisation of a case (cases/serialisation.py): a case record is the
-export row (every CASE_COLUMNS key, JSON-typed as in the JSON export) plus what a spreadsheet row
+export row (every EXPORT_COLUMNS key, JSON-typed as in the JSON export) plus what a spreadsheet row
 cannot hold: indicators, partners, follow-ups, inspirations, attachments, the contact's role, the
 description of the evaluation and the body's sections as plain text. Keys are Swedish and
 ASCII-only like the column keys; open_data.py describes every one of them.
@@ -27,7 +27,7 @@ from themes.models import TargetGroup, Theme, ThemeIndexPage
 
 from .case_rows import CHUNK_SIZE, PageUrls, row_from
 from .cells import as_json
-from .columns import CASE_COLUMNS
+from .columns import EXPORT_COLUMNS
 
 # Body section block name -> record key, in reading order.
 SECTION_KEYS = {
@@ -70,10 +70,11 @@ def case_pages() -> QuerySet:
 def case_record(page: CaseStudyPage, urls: PageUrls) -> dict:
     case = serialised_case(page, urls)
     row = row_from(case)
-    record = {column.key: as_json(row[column.key], column.kind) for column in CASE_COLUMNS}
+    record = {column.key: as_json(row[column.key], column.kind) for column in EXPORT_COLUMNS}
     record.update(
         {
             "kontakt_roll": case["contact_role"] or None,
+            "kontaktbar": case["contactable"],
             "fiktivt_exempel": case["is_example"],
             "utvardering_beskrivning": case["evaluation_description"] or None,
             "avsnitt": section_texts(page),

@@ -16,7 +16,7 @@ from django.views import View
 
 from cases.exchange.case_list import case_list_rows
 from cases.exchange.case_rows import PageUrls
-from cases.exchange.columns import CASE_COLUMNS
+from cases.exchange.columns import EXPORT_COLUMNS
 from cases.exchange.writers import FORMATS, stream
 
 # What follows "export." in the address -> writers.FORMATS key.
@@ -64,4 +64,4 @@ class CaseListExport(View):
             criteria, PageUrls(request.build_absolute_uri("/")), case_ids=self.case_ids
         )
         filename = export_filename(format_key, timezone.localdate())
-        return attachment(stream(format_key, CASE_COLUMNS, rows), format_key, filename)
+        return attachment(stream(format_key, EXPORT_COLUMNS, rows), format_key, filename)

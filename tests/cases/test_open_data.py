@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 
-from cases.exchange.columns import CASE_COLUMNS
+from cases.exchange.columns import EXPORT_COLUMNS
 from cases.exchange.open_data import CASE_FIELDS, RESOURCES
 from cases.models import CaseAttachment, CaseStudyPage, Municipality, MunicipalityPage, public_cases
 from tests.factories import make_case
@@ -153,7 +153,7 @@ def test_the_data_dictionary_describes_every_key_of_every_record(package):
             _check(record, resource["schema"]["fields"], f"{resource['path']}:{number}")
         assert all(field["description"] for field in resource["schema"]["fields"])
     case_fields = descriptor["resources"][0]["schema"]["fields"]
-    for column in CASE_COLUMNS:
+    for column in EXPORT_COLUMNS:
         field = next(field for field in case_fields if field["name"] == column.key)
         assert field["description"] == str(column.description)
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from cases.exchange.case_rows import PageUrls, case_rows
-from cases.exchange.columns import CASE_COLUMNS, IMPORT_COLUMNS
+from cases.exchange.columns import EXPORT_COLUMNS, IMPORT_COLUMNS
 from cases.exchange.import_rows import ImportContext, validate_rows
 from cases.exchange.importer import apply
 from cases.exchange.reading import read_table
@@ -14,7 +14,8 @@ from cases.models import CaseStudyPage, public_cases
 
 pytestmark = pytest.mark.django_db
 
-IMPORTABLE = [column.key for column in IMPORT_COLUMNS]
+# The contact's e-mail address is imported but never exported, so it cannot come back.
+IMPORTABLE = [column.key for column in IMPORT_COLUMNS if column.exported]
 
 
 def importable(rows) -> dict[tuple[str, str], dict]:
@@ -29,7 +30,7 @@ def test_exported_cases_imported_into_an_empty_platform_are_equal(format_key, fi
     urls = PageUrls()
     exported = list(case_rows(public_cases().order_by("pk"), urls))
     assert len(exported) >= 40
-    content = b"".join(stream(format_key, CASE_COLUMNS, exported))
+    content = b"".join(stream(format_key, EXPORT_COLUMNS, exported))
 
     for case in CaseStudyPage.objects.all():
         case.delete()

@@ -47,7 +47,8 @@ def test_api_open_data_and_export_agree(client, rich_case):
     assert api["grant_amount_sek"] == record["bidrag_kr"] == row["bidrag_kr"]
     assert api["start_date"] == record["startdatum"]
     assert api["evidence"]["level"] == record["evidensniva"]
-    assert api["contact"]["email"] == record["kontakt_epost"] == row["kontakt_epost"]
+    assert api["contact"]["contact_url"] == record["kontaktformular"] == row["kontaktformular"]
+    assert api["contact"]["contactable"] == record["kontaktbar"]
     assert [(i["name"], i["year"]) for i in api["indicators"]] == [
         (i["namn"], i["ar"]) for i in record["indikatorer"]
     ]

@@ -1,10 +1,12 @@
 """The JSON API, its OpenAPI schema (checked with schemathesis), feeds, CORS and rate limits."""
 
 from http import HTTPStatus
+from io import StringIO
 
 import feedparser
 import pytest
 import schemathesis
+from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection
 
@@ -95,3 +97,29 @@ def test_rate_limit_answers_429_with_retry_after(client, settings):
     assert 0 < int(limited["Retry-After"]) <= 60
     other_client = client.get("/api/v1/sok/", REMOTE_ADDR="127.0.0.2")
     assert other_client.status_code == HTTPStatus.OK
+
+
+def test_no_public_output_carries_a_contact_address(client, search_backend, tmp_path):
+    cases = CaseStudyPage.objects.live().exclude(contact_email="")
+    addresses = {case.contact_email.lower() for case in cases}
+    case = cases.order_by("pk").first()
+    assert case is not None and addresses
+
+    detail = client.get(f"/api/v1/insatser/{case.pk}/").json()
+    assert detail["contact"]["contactable"] is True
+    assert detail["contact"]["contact_url"] == f"http://testserver/insats/{case.pk}/kontakta/"
+    assert client.get(detail["contact"]["contact_url"]).status_code == HTTPStatus.OK
+
+    listing = client.get(f"/api/v1/sok/?kommun={case.municipality.code}&antal=50")
+    assert case.pk in {result["id"] for result in listing.json()["results"]}
+    call_command("export_open_data", str(tmp_path), stdout=StringIO())
+    outputs = {
+        "API detail": client.get(f"/api/v1/insatser/{case.pk}/").content.decode(),
+        "API list": listing.content.decode(),
+        "Atom feed": client.get("/sok/atom/").content.decode(),
+        "CSV export": b"".join(client.get("/sok/export.csv").streaming_content).decode("utf-8-sig"),
+        "JSON export": b"".join(client.get("/sok/export.json").streaming_content).decode(),
+        "open data": (tmp_path / "cases.jsonl").read_text(encoding="utf-8"),
+    }
+    for name, text in outputs.items():
+        assert not [address for address in addresses if address in text.lower()], name

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from openpyxl import load_workbook
 
-from cases.exchange.columns import CASE_COLUMNS, LIST_SEPARATOR
+from cases.exchange.columns import CASE_COLUMNS, EXPORT_COLUMNS, LIST_SEPARATOR
 from cases.exchange.writers import stream
 from cases.models import public_cases
 from search.documents import case_document
@@ -28,7 +28,7 @@ from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
-KEYS = [column.key for column in CASE_COLUMNS]
+KEYS = [column.key for column in EXPORT_COLUMNS]
 README = Path(__file__).resolve().parents[3] / "README.md"
 
 
@@ -145,8 +145,10 @@ def test_xlsx_read_back_equals_the_database(client):
             "evidensniva": page.evidence_level,
             "utvarderingstyp": page.evaluation_kind,
             "kontaktperson": page.contact_name or None,
-            "kontakt_epost": page.contact_email or None,
             "kontakt_telefon": page.contact_phone or None,
+            "kontaktformular": (
+                f"http://testserver/insats/{page.pk}/kontakta/" if page.contact_email else None
+            ),
             "url": f"http://testserver{page.url}",
         }
         assert {key: row[key] for key in expected} == expected, page.title
@@ -366,8 +368,8 @@ def _generated_rows(count):
             "evidensniva": "promising",
             "utvarderingstyp": "internal_follow_up",
             "kontaktperson": "Samordnare",
-            "kontakt_epost": "samordnare@kommun.example",
             "kontakt_telefon": "0590-123 45",
+            "kontaktformular": f"https://kunskapsbanken.example/insats/{number}/kontakta/",
             "url": f"https://kunskapsbanken.example/kommuner/filipstad/insats-{number}/",
             "publicerad": published + timedelta(minutes=number),
             "senast_andrad": published + timedelta(minutes=2 * number),
@@ -379,7 +381,9 @@ def test_streaming_a_large_export_stays_within_a_memory_bound(format_key):
     rows = GENERATED_ROWS[format_key]
     tracemalloc.start()
     try:
-        size = sum(len(chunk) for chunk in stream(format_key, CASE_COLUMNS, _generated_rows(rows)))
+        size = sum(
+            len(chunk) for chunk in stream(format_key, EXPORT_COLUMNS, _generated_rows(rows))
+        )
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
