@@ -127,6 +127,7 @@ def build_case(
             year=item["year"],
             text=item["text"],
             status_change=item.get("status_change") or "",
+            implementation_status=item.get("implementation_status") or "",
             discontinued_reason=item.get("discontinued_reason") or "",
         )
         for item in spec.get("follow_ups", [])
