@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -53,11 +54,21 @@ from themes.models import Theme
 
 @dataclass(frozen=True)
 class FigureFilters:
-    """Year range (inclusive) and county; None means no limit. Built by figure_forms."""
+    """Year range (inclusive) and county; None means no limit. Built by figure_forms.
+
+    `today` is the date "this year" and "last year" are counted from (None: the local date when
+    computed). It is not a filter anyone chooses: the statistics view sets it, so figures cached
+    under these filters are keyed by the date too and a new year never shows last year's columns.
+    """
 
     year_from: int | None = None
     year_to: int | None = None
     county_code: str | None = None
+    today: date | None = None
+
+    @property
+    def this_year(self) -> int:
+        return (self.today or timezone.localdate()).year
 
     @property
     def is_filtered(self) -> bool:
@@ -541,7 +552,7 @@ def cases_followed_up_per_year(filters: FigureFilters) -> Rows:
     }
     rows = []
     if followed:
-        this_year = timezone.localdate().year
+        this_year = filters.this_year
         for year in range(min(followed), max(max(followed), this_year) + 1):
             started = by_start.get(None, 0) + sum(
                 n for start, n in by_start.items() if start is not None and start <= year
@@ -594,7 +605,7 @@ def cases_followed_up_per_year(filters: FigureFilters) -> Rows:
 )
 def cases_followed_up_per_municipality(filters: FigureFilters) -> Rows:
     cases = live_cases(filters)
-    this_year = timezone.localdate().year
+    this_year = filters.this_year
     counts = _counts(cases, "municipality")
     followed = {
         (row["page__municipality"], row["year"]): row["n"]

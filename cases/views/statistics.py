@@ -9,12 +9,14 @@ and offer every figure in every format, plus all of them in one workbook.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -112,9 +114,12 @@ def _export_url(url_name: str, filters: FigureFilters) -> Callable[[str, str], s
     return url
 
 
-def _tables(filters: FigureFilters, *, public_only: bool) -> list[Table]:
-    """The public figures, computed once per content version, language and filter: every change
-    the public can see sets a new version (core/content_version.py), so they are never stale."""
+def _tables(filters: FigureFilters, *, public_only: bool, today: date | None = None) -> list[Table]:
+    """The public figures, computed once per content version, language, filter and date: every
+    change the public can see sets a new version (core/content_version.py), and the follow-up
+    figures count "this year" from `today` (the local date unless given), so they are never
+    stale."""
+    filters = replace(filters, today=today or timezone.localdate())
     keys = tuple(figure_keys(public_only=public_only))
     if not public_only:  # the admin's report counts drafts too, which set no new version
         return compute(keys, filters)
