@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.rate_limits import count_in_window
 from mailings.sending import queue_mail
 
 from .models import CaseStudyPage, ContactMessage, public_cases
@@ -38,26 +38,15 @@ def contactable_case(page_id: int) -> CaseStudyPage | None:
 def rate_limit_reached(client: str, case_id: int, now: float | None = None) -> bool:
     """Count one accepted message for this client and this case; True once either has had more
     than its share in the current hour (CONTACT_RATE_LIMIT_PER_CLIENT / _PER_CASE per hour)."""
-    now = now if now is not None else timezone.now().timestamp()
-    window = int(now // RATE_WINDOW_SECONDS)
     limits = (
-        (f"contact:client:{client}:{window}", settings.CONTACT_RATE_LIMIT_PER_CLIENT),
-        (f"contact:case:{case_id}:{window}", settings.CONTACT_RATE_LIMIT_PER_CASE),
+        (f"contact:client:{client}", settings.CONTACT_RATE_LIMIT_PER_CLIENT),
+        (f"contact:case:{case_id}", settings.CONTACT_RATE_LIMIT_PER_CASE),
     )
     reached = False
-    for key, limit in limits:
-        if limit and _count(key) > limit:
+    for name, limit in limits:
+        if limit and count_in_window(name, RATE_WINDOW_SECONDS, now) > limit:
             reached = True
     return reached
-
-
-def _count(key: str) -> int:
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
-    try:
-        return cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS * 2)
-        return 1
 
 
 def case_url(case: CaseStudyPage) -> str:

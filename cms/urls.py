@@ -10,7 +10,7 @@ from cases.views import exports, open_data
 from search.api_docs import api_docs
 from search.feeds import SearchAtomFeed, SearchRssFeed
 from search.forms import request_from_params
-from search.ratelimit import client_key, rate_limited
+from search.ratelimit import rate_limited
 from search.service import case_ids
 
 from .evidence_levels import evidence_levels
@@ -60,7 +60,7 @@ urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),
     path("oppna-data/", open_data.overview, name="open_data"),
     # A case's contact page (cases/views/contact.py), told clients apart as search does.
-    path("insats/", include(contact_urls.urlpatterns_with(client_key))),
+    path("insats/", include(contact_urls)),
     path("oppna-data/api/", api_docs, name="api_docs"),
     path("oppna-data/<str:filename>", limit_downloads(open_data.download), name="open_data_file"),
     path("statistik/", include("cases.statistics_urls")),

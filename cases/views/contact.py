@@ -18,6 +18,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from core.rate_limits import client_key
+
 from ..contact_form import ContactForm, new_started_token
 from ..contact_messages import contactable_case, rate_limit_reached, send_contact_message
 
@@ -31,10 +33,6 @@ def _case_or_404(page_id: int):
 
 @method_decorator([never_cache, csrf_protect], name="dispatch")
 class ContactView(View):
-    # Set by cms/urls.py: the project's way of telling clients apart (search.ratelimit.client_key,
-    # which knows the trusted proxies); cases does not import search.
-    client_key = None
-
     def get(self, request, page_id: int):
         case = _case_or_404(page_id)
         form = ContactForm(initial={"started": new_started_token()})
@@ -45,8 +43,7 @@ class ContactView(View):
         form = ContactForm(request.POST)
         if not form.is_valid():
             return self._page(request, case, form)
-        client = self.client_key(request) if self.client_key else ""
-        if rate_limit_reached(client, case.pk):
+        if rate_limit_reached(client_key(request), case.pk):
             form.add_error(
                 None,
                 _(
