@@ -13,7 +13,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.browser.conftest import axe_violations, format_violations, screenshot
-from tests.mailings.smtp import Inbox, free_port, parts
+from tests.smtp import Inbox, free_port, parts
 from tests.servers import dev_server
 
 ADDRESS = "foljare@example.org"

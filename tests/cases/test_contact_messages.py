@@ -19,7 +19,7 @@ from wagtail.models import PageViewRestriction
 from cases.contact_form import new_started_token
 from cases.models import ContactMessage
 from tests.factories import make_case
-from tests.mailings.smtp import serve_smtp, subject
+from tests.smtp import serve_smtp, subject
 
 pytestmark = pytest.mark.django_db
 

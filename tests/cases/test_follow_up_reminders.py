@@ -23,7 +23,7 @@ from cases.models import FollowUpReminderSettings, FollowUpUpdate
 from mailings.models import Mailing
 from mailings.sending import send_due
 from tests.factories import make_case
-from tests.mailings.smtp import SITE, parts, serve_smtp, subject
+from tests.smtp import SITE, parts, serve_smtp, subject
 
 CONFIG = ReminderConfig(enabled=True, first_day=1, first_month=10, weeks_until_second=4)
 ANNA = Editor(1, "anna@kommun.example", "Anna", "sv")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from wagtail.users.models import UserProfile
 
-from tests.mailings.smtp import serve_smtp
+from tests.smtp import serve_smtp
 from tests.workflow import submit_new_case
 
 pytestmark = pytest.mark.django_db

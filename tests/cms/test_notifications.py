@@ -3,66 +3,20 @@ words, the moderator's comment, absolute links on SITE_URL, and both a text and 
 
 from __future__ import annotations
 
-import email
-import socket
-from email.policy import default as default_policy
 from http import HTTPStatus
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from cases.models import CaseStudyPage
+from tests.smtp import SITE, parts, serve_smtp, subject
 from tests.workflow import submit_new_case, workflow_action
 
 pytestmark = pytest.mark.django_db
 
-SITE = "https://kunskapsbanken.example.org"
-
-
-class Inbox:
-    def __init__(self):
-        self.received: list[tuple[list[str], email.message.EmailMessage]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
-        message = email.message_from_bytes(envelope.content, policy=default_policy)
-        self.received.append((list(envelope.rcpt_tos), message))
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list:
-        """What the SMTP server was asked to deliver to `address` (To, Cc or Bcc)."""
-        return [message for recipients, message in self.received if address in recipients]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 @pytest.fixture
 def smtp_inbox(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = SITE
-    yield inbox
-    controller.stop()
-
-
-def _subject(message) -> str:
-    # Python's e-mail parser keeps the space of a folded encoded header.
-    return str(message["Subject"]).strip()
-
-
-def _parts(message) -> tuple[str, str]:
-    text = message.get_body(preferencelist=("plain",)).get_content()
-    html = message.get_body(preferencelist=("html",)).get_content()
-    return text, html
+    yield from serve_smtp(settings)
 
 
 @pytest.fixture
@@ -72,8 +26,8 @@ def submitted_case(client, filipstad, filipstad_editor, moderator, smtp_inbox):
 
 def test_moderators_are_told_a_case_waits_for_them(submitted_case, moderator, smtp_inbox):
     [message] = smtp_inbox.to(moderator.email)
-    assert _subject(message) == "Väntar på granskning: ”Simskola för nyanlända”"
-    text, html = _parts(message)
+    assert subject(message) == "Väntar på granskning: ”Simskola för nyanlända”"
+    text, html = parts(message)
     edit_url = f"{SITE}/admin/pages/{submitted_case.pk}/edit/"
     assert "har skickat ”Simskola för nyanlända” (Filipstad) till granskning" in text
     assert edit_url in text
@@ -90,10 +44,10 @@ def test_changes_requested_carries_the_comment_and_a_link_to_the_form(
         == HTTPStatus.FOUND
     )
     [message] = smtp_inbox.to(filipstad_editor.email)
-    assert _subject(message) == "Ändringar begärda: ”Simskola för nyanlända”"
-    text, html = _parts(message)
+    assert subject(message) == "Ändringar begärda: ”Simskola för nyanlända”"
+    text, html = parts(message)
     assert "begär ändringar innan den kan publiceras" in text
-    assert "avvisad" not in text + html + _subject(message)
+    assert "avvisad" not in text + html + subject(message)
     assert comment in text  # plain text: the comment as typed, not HTML-escaped
     assert "Lägg till resultat för 2024 &amp; hur många som deltog." in html
     edit_url = f"{SITE}/admin/pages/{submitted_case.pk}/edit/"
@@ -109,8 +63,8 @@ def test_approval_says_published_and_links_to_the_public_page(
     response = workflow_action(client, submitted_case, "approve", comment="Fint beskrivet!")
     assert response.status_code == HTTPStatus.FOUND
     [message] = smtp_inbox.to(filipstad_editor.email)
-    assert _subject(message) == "Godkänd och publicerad: ”Simskola för nyanlända”"
-    text, html = _parts(message)
+    assert subject(message) == "Godkänd och publicerad: ”Simskola för nyanlända”"
+    text, html = parts(message)
     public_url = f"{SITE}/kommuner/filipstad/simskola-for-nyanlanda/"
     assert "”Simskola för nyanlända” är godkänd och publicerad." in text
     assert "Fint beskrivet!" in text and "Fint beskrivet!" in html
@@ -126,8 +80,8 @@ def test_an_import_tells_each_municipalitys_editors_about_their_drafts(
     path = csv_file(tmp_path / "insatser.csv", [FILIPSTAD_ROW, LJUSNARSBERG_ROW])
     run(path, "--commit", "--as-user", moderator.username)
     [message] = smtp_inbox.to(filipstad_editor.email)
-    assert _subject(message) == "Ett utkast från en import väntar på dig (Filipstad)"
-    text, html = _parts(message)
+    assert subject(message) == "Ett utkast från en import väntar på dig (Filipstad)"
+    text, html = parts(message)
     draft = CaseStudyPage.objects.get(title=FILIPSTAD_ROW["titel"])
     edit_url = f"{SITE}/admin/pages/{draft.pk}/edit/"
     assert FILIPSTAD_ROW["titel"] in text and edit_url in text

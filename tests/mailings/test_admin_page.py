@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mailings.models import Mailing
-from tests.mailings.smtp import serve_smtp
+from tests.smtp import serve_smtp
 
 pytestmark = pytest.mark.django_db
 

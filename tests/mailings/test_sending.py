@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mailings.models import Mailing
 from mailings.sending import blank_old_mail, queue_mail
-from tests.mailings.smtp import free_port, parts, serve_smtp, subject
+from tests.smtp import free_port, parts, serve_smtp, subject
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.core import signing
 from subscriptions import tokens
 from subscriptions.models import Subscription
 from subscriptions.targets import normalised_search
-from tests.mailings.smtp import SITE, parts, serve_smtp
+from tests.smtp import SITE, parts, serve_smtp
 
 pytestmark = pytest.mark.django_db
 

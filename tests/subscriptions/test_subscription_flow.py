@@ -18,7 +18,7 @@ from cases.models import FollowUpUpdate
 from subscriptions import tasks
 from subscriptions.models import Subscription
 from tests.factories import make_case
-from tests.mailings.smtp import SITE, parts, serve_smtp, subject
+from tests.smtp import SITE, parts, serve_smtp, subject
 
 pytestmark = pytest.mark.django_db
 

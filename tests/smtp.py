@@ -2,7 +2,7 @@
 
 A test module that sends through mailings/ defines its fixture as::
 
-    from tests.mailings.smtp import serve_smtp
+    from tests.smtp import serve_smtp
 
     @pytest.fixture
     def smtp_inbox(settings):
