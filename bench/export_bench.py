@@ -5,7 +5,7 @@
     .venv/bin/python bench/export_bench.py --database 500
 
 Rows are built from the synthetic case generator (cases/synthetic.py) in the shape the exports
-write (CASE_COLUMNS keys) and fed straight into `cases.exchange.writers.stream`, the code every
+write (EXPORT_COLUMNS keys) and fed straight into `cases.exchange.writers.stream`, the code every
 download goes through; the bytes are counted and dropped, as a streaming response would send
 them. Each format runs in a fresh child process so its peak resident memory
 is its own: resident memory is sampled every 1,000 rows going in and every 100 chunks coming
@@ -71,7 +71,7 @@ def rows(count: int, seed: int):
             "evidensniva": str(spec["evidence_level"]),
             "utvarderingstyp": str(spec["evaluation_kind"]),
             "kontaktperson": "Samordnare",
-            "kontakt_epost": "samordnare@kommun.example",
+            "kontaktformular": "https://kunskapsbanken.example.org/insats/1/kontakta/",
             "kontakt_telefon": "0590-123 45",
             "url": f"https://kunskapsbanken.example/kommuner/x/{spec['slug']}/",
             "publicerad": published + timedelta(minutes=number),
@@ -89,7 +89,7 @@ def child(format_key: str, count: int, seed: int) -> None:
     import django
 
     django.setup()
-    from cases.exchange.columns import CASE_COLUMNS
+    from cases.exchange.columns import EXPORT_COLUMNS
     from cases.exchange.writers import stream
 
     # CPU time of this process, so other work on the machine does not count; making the rows is
@@ -112,7 +112,7 @@ def child(format_key: str, count: int, seed: int) -> None:
     started = time.process_time()
     size = 0
     # Sampled while rows go in (XLSX spools them) and while bytes come out.
-    for chunk in sampled(stream(format_key, CASE_COLUMNS, sampled(rows(count, seed), 1000)), 100):
+    for chunk in sampled(stream(format_key, EXPORT_COLUMNS, sampled(rows(count, seed), 1000)), 100):
         size += len(chunk)
     seconds = time.process_time() - started - generation
     highest = max(highest, resident_mb())
@@ -135,7 +135,7 @@ def database_run(count: int, formats: list[str], seed: int) -> None:
 
     from cases.exchange.case_list import case_list_rows
     from cases.exchange.case_rows import PageUrls
-    from cases.exchange.columns import CASE_COLUMNS
+    from cases.exchange.columns import EXPORT_COLUMNS
     from cases.exchange.open_data import RESOURCES_BY_PATH
     from cases.exchange.writers import stream
     from cases.models import public_cases
@@ -159,7 +159,7 @@ def database_run(count: int, formats: list[str], seed: int) -> None:
     def download(name, format_key, query=""):
         criteria = request_from_params(QueryDict(query))
         rows = case_list_rows(criteria, urls, case_ids=case_ids)
-        return stream(format_key, CASE_COLUMNS, counting(name, rows))
+        return stream(format_key, EXPORT_COLUMNS, counting(name, rows))
 
     runs = {f"download {key}": (key, "") for key in formats}
     # A text query goes through the search service, 50 matches per search.
