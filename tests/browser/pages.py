@@ -34,6 +34,9 @@ PAGE_TYPES = [
     "open-data",
     "api-docs",
     "evidence-levels",
+    "privacy",
+    "follow",
+    "contact",
     "not-found",
 ]
 
@@ -49,6 +52,7 @@ FIXED_PATHS = {
     "open-data": "/oppna-data/",
     "api-docs": "/oppna-data/api/",
     "evidence-levels": "/om/evidensnivaer/",
+    "privacy": "/om/personuppgifter/",
     "not-found": "/den-har-sidan-finns-inte/",
 }
 
@@ -114,6 +118,14 @@ class PublicPages:
     def _find_keyword(self) -> str | None:
         """the first keyword linked from the case page"""
         return next(iter(self.links(self.path("case"), r"/teman/nyckelord/[^/]+/")), None)
+
+    def _find_follow(self) -> str | None:
+        """the focus-area page's link to following it by e-mail (/folj/?tema=…)"""
+        return next(iter(self.links(self.path("theme"), r"/folj/\?tema=[^/]+")), None)
+
+    def _find_contact(self) -> str | None:
+        """the case page's link to its contact form (/insats/<id>/kontakta/)"""
+        return next(iter(self.links(self.path("case"), r"/insats/\d+/kontakta/")), None)
 
     def _find_accessibility_statement(self) -> str | None:
         """a link on the home page whose text contains "tillgänglighet" (the footer's link to

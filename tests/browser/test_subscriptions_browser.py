@@ -13,8 +13,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.browser.conftest import axe_violations, format_violations, screenshot
-from tests.smtp import Inbox, free_port, parts
 from tests.servers import dev_server
+from tests.smtp import Inbox, free_port, parts
 
 ADDRESS = "foljare@example.org"
 
