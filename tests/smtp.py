@@ -12,10 +12,11 @@ A test module that sends through mailings/ defines its fixture as::
 from __future__ import annotations
 
 import email
-import socket
 from email.policy import default as default_policy
 
 from aiosmtpd.controller import Controller
+
+from tests.servers import _free_port as free_port
 
 SITE = "https://kunskapsbanken.example.org"
 
@@ -32,12 +33,6 @@ class Inbox:
     def to(self, address: str) -> list:
         """What the SMTP server was asked to deliver to `address`."""
         return [message for recipients, message in self.received if address in recipients]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def subject(message) -> str:

@@ -14,11 +14,7 @@ import time
 
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.servers import _free_port
 
 
 def _answers(port: int) -> bool:
