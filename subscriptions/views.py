@@ -48,6 +48,17 @@ def _too_many(request):
     )
 
 
+def _refusal(request, form):
+    """The answer to a client over its limits – per minute for any post, per hour for one that
+    would send an e-mail – or None to go on."""
+    retry_after = check(request, RATE_SCOPE)
+    if retry_after is not None:
+        return too_many_requests(retry_after)
+    if form.is_valid() and not limits.client_allowed(request):
+        return _too_many(request)
+    return None
+
+
 def _done(request, title: str, message: str, **extra):
     return render(
         request, "subscriptions/message.html", {"page_title": title, "message": message, **extra}
@@ -64,12 +75,10 @@ def subscribe(request):
         return _problem(request, str(error))
     form = SubscribeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        retry_after = check(request, RATE_SCOPE)
-        if retry_after is not None:
-            return too_many_requests(retry_after)
+        refusal = _refusal(request, form)
+        if refusal is not None:
+            return refusal
         if form.is_valid():
-            if not limits.client_allowed(request):
-                return _too_many(request)
             email = form.cleaned_data["email"]
             # Over the address's limit nothing is sent, but the page says the same, so the form
             # cannot be used to learn anything about the address.
@@ -203,12 +212,10 @@ def unsubscribe(request, token: str):
 def erase(request):
     form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        retry_after = check(request, RATE_SCOPE)
-        if retry_after is not None:
-            return too_many_requests(retry_after)
+        refusal = _refusal(request, form)
+        if refusal is not None:
+            return refusal
         if form.is_valid():
-            if not limits.client_allowed(request):
-                return _too_many(request)
             email = form.cleaned_data["email"].strip()
             held = Subscription.objects.filter(email__iexact=email).exists()
             if held and limits.address_allowed(email):
