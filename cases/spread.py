@@ -1,0 +1,143 @@
+"""How practice spreads: the graph of "inspired by" links between public cases (issue #17).
+
+A link (case B, source A) says B was inspired by A: the practice spread from A's municipality to
+B's. The pure functions below work on plain ids:
+
+- `build(cases, links)` takes {case id: municipality id} of the public cases and (case id,
+  source id) pairs, and gives each case the other municipalities that took it up – directly
+  (a case there names it) or indirectly (A inspired B which inspired C counts C's municipality
+  for A). A cycle ends where it meets a case already visited, no municipality counts twice and
+  the case's own municipality never counts.
+- `most_spread(spread, limit)` ranks cases by the number of municipalities they reached.
+- `network(cases, links)` sums the direct links between municipalities.
+
+Only public cases are in the graph (`public_cases()`, at both ends of a link): a path through a
+private case is cut there, so neither a private case nor a municipality reached only through it
+shows anywhere. `spread_graph()` reads the two inputs in two queries and is cached per content
+version, which changes on every publish, unpublish and view-restriction change.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from cases.models import CaseInspiration, public_cases
+from core.content_version import cached
+
+
+class Reach(NamedTuple):
+    """One other municipality a case reached: the cases there that stem from it (nearest
+    first), and whether one of them names the case itself."""
+
+    municipality: int
+    cases: tuple[int, ...]
+    direct: bool
+
+
+class Spread(NamedTuple):
+    reached: dict[int, tuple[Reach, ...]]  # case id -> its reach, direct first, then by id
+    network: tuple[tuple[int, int, int], ...]  # (from municipality, to municipality, links)
+
+    def of(self, case_id: int) -> tuple[Reach, ...]:
+        return self.reached.get(case_id, ())
+
+
+def _children(cases: Mapping[int, int], links: Iterable[tuple[int, int]]) -> dict[int, list]:
+    """source -> the cases it inspired, public at both ends, no self-links, sorted."""
+    children: dict[int, set[int]] = {}
+    for case_id, source_id in links:
+        if case_id != source_id and case_id in cases and source_id in cases:
+            children.setdefault(source_id, set()).add(case_id)
+    return {source: sorted(targets) for source, targets in children.items()}
+
+
+def reach_of(case_id: int, cases: Mapping[int, int], children: Mapping[int, list]) -> tuple:
+    """The other municipalities `case_id` reached, breadth first (so each case is found at its
+    shortest distance, and a cycle stops at the first case seen again)."""
+    own = cases[case_id]
+    found: dict[int, list[int]] = {}
+    direct: set[int] = set()
+    seen = {case_id}
+    queue = deque((child, 1) for child in children.get(case_id, ()))
+    seen.update(children.get(case_id, ()))
+    while queue:
+        current, depth = queue.popleft()
+        municipality = cases[current]
+        if municipality != own:
+            found.setdefault(municipality, []).append(current)
+            if depth == 1:
+                direct.add(municipality)
+        for child in children.get(current, ()):
+            if child not in seen:
+                seen.add(child)
+                queue.append((child, depth + 1))
+    reaches = [
+        Reach(municipality, tuple(found_cases), municipality in direct)
+        for municipality, found_cases in found.items()
+    ]
+    return tuple(sorted(reaches, key=lambda r: (not r.direct, r.municipality)))
+
+
+def network(
+    cases: Mapping[int, int], links: Iterable[tuple[int, int]]
+) -> tuple[tuple[int, int, int], ...]:
+    """(from municipality, to municipality, number of links) for the direct links between two
+    different municipalities, most links first."""
+    weights: dict[tuple[int, int], int] = {}
+    for case_id, source_id in set(links):
+        if case_id == source_id or case_id not in cases or source_id not in cases:
+            continue
+        pair = (cases[source_id], cases[case_id])
+        if pair[0] != pair[1]:
+            weights[pair] = weights.get(pair, 0) + 1
+    return tuple(
+        (start, end, weight)
+        for (start, end), weight in sorted(weights.items(), key=lambda i: (-i[1], i[0]))
+    )
+
+
+def build(cases: Mapping[int, int], links: Iterable[tuple[int, int]]) -> Spread:
+    """The whole spread from {case id: municipality id} and (case id, source id) links."""
+    links = list(links)
+    children = _children(cases, links)
+    reached = {}
+    for case_id in children:  # only a case that inspired another can reach anyone
+        reach = reach_of(case_id, cases, children)
+        if reach:
+            reached[case_id] = reach
+    return Spread(reached, network(cases, links))
+
+
+def most_spread(spread: Spread, limit: int | None = None) -> list[tuple[int, int, int]]:
+    """(case id, municipalities reached, of those directly), most municipalities first."""
+    ranked = sorted(
+        (
+            (case_id, len(reach), sum(1 for r in reach if r.direct))
+            for case_id, reach in spread.reached.items()
+        ),
+        key=lambda item: (-item[1], -item[2], item[0]),
+    )
+    return ranked[:limit] if limit is not None else ranked
+
+
+# -- Query adapter ------------------------------------------------------------------------------
+
+
+def _read() -> Spread:
+    cases = dict(
+        public_cases().filter(municipality__isnull=False).values_list("pk", "municipality_id")
+    )
+    # Every link: build() drops those with a private end, cheaper than a long IN list here.
+    return build(cases, CaseInspiration.objects.values_list("page_id", "source_id"))
+
+
+def spread_graph() -> Spread:
+    """The spread of the public cases as they are now, once per content version."""
+    return cached("spread_graph", (), _read)
+
+
+def municipalities_reached(case_id: int) -> int:
+    """How many other municipalities took up the case (directly or indirectly)."""
+    return len(spread_graph().of(case_id))
