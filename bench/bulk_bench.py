@@ -33,6 +33,7 @@ def parse_args():
     parser.add_argument("--municipalities", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--profile-file", help="also write the cProfile statistics to this file")
     return parser.parse_args()
 
 
@@ -94,6 +95,8 @@ def main() -> None:
             f"({rest / rest_wall:.0f} cases/s)"
         )
     if profiler:
+        if args.profile_file:
+            profiler.dump_stats(args.profile_file)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
 
 

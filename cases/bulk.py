@@ -56,8 +56,9 @@ TREE_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key", "cont
 UNCHECKED_FIELDS = [*TREE_FIELDS, "locale", "municipality", "owner"]
 
 
-# Sent with `page_ids` once per batch of new live cases, inside the publishing transaction, in
-# place of the page_published signal of each page (search/signal_handlers.py indexes them).
+# Sent with `page_ids` (and `pages`, the written cases with their parts in memory) once per batch
+# of new live cases, inside the publishing transaction, in place of the page_published signal of
+# each page (search/signal_handlers.py indexes them).
 cases_published = Signal()
 
 
@@ -125,7 +126,7 @@ def place(
         page.numchild = 0
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.locale_id = parent.locale_id
-        page.municipality_id = parent.municipality_id
+        page.municipality = parent.municipality  # once per parent; search documents read it
         page.draft_title = page.title
         page.live = live
         page.has_unpublished_changes = not live
@@ -309,7 +310,9 @@ def _index_for_admin_search(pages: list[CaseStudyPage]) -> None:
         backend.add_bulk(CaseStudyPage, pages)
 
 
-def _write(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user, live: bool) -> list[int]:
+def _write(
+    placed: list[tuple[MunicipalityPage, CaseStudyPage]], user, live: bool
+) -> list[CaseStudyPage]:
     check_slugs(placed)
     now = timezone.now()
     pages = place(placed, now, live)
@@ -330,15 +333,16 @@ def _write(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user, live: boo
         parent.numchild += 1
     _index_references(pages)
     _index_for_admin_search(pages)
-    return [page.pk for page in pages]
+    return pages
 
 
 def publish_cases(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=None) -> list[int]:
     """Create and publish these new cases; returns their page ids. Call inside a transaction."""
     if not placed:
         return []
-    ids = _write(placed, user, live=True)
-    cases_published.send(sender=CaseStudyPage, page_ids=ids)
+    pages = _write(placed, user, live=True)
+    ids = [page.pk for page in pages]
+    cases_published.send(sender=CaseStudyPage, page_ids=ids, pages=pages)
     bump_content_version()
     return ids
 
@@ -349,4 +353,4 @@ def create_drafts(placed: list[tuple[MunicipalityPage, CaseStudyPage]], user=Non
     the content version are left alone. Call inside a transaction."""
     if not placed:
         return []
-    return _write(placed, user, live=False)
+    return [page.pk for page in _write(placed, user, live=False)]

@@ -6,20 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cases.models import CaseStudyPage, public_cases
+
 from .documents import case_document, focus_area_index, live_cases
 
 
-def split_live(page_ids: Iterable[int]) -> tuple[list[dict], list[int]]:
-    """Documents for the ids that are live now, and the ids that are not (to delete)."""
+def split_live(
+    page_ids: Iterable[int], pages: Iterable[CaseStudyPage] | None = None
+) -> tuple[list[dict], list[int]]:
+    """Documents for the ids that are live now, and the ids that are not (to delete).
+
+    `pages`: the pages themselves, just written with their parts in memory (cases/bulk.py), so
+    only which of them are public is asked – not every page, part and tag read back."""
     ids = set(page_ids)
-    pages = list(live_cases().filter(pk__in=ids))
+    if pages is None:
+        pages = list(live_cases().filter(pk__in=ids))
+    else:
+        public = set(public_cases().filter(pk__in=ids).values_list("pk", flat=True))
+        pages = sorted((page for page in pages if page.pk in public), key=lambda p: p.pk)
     theme_index = focus_area_index() if pages else None  # once, not two queries per case
     documents = [case_document(page, theme_index) for page in pages]
     return documents, sorted(ids - {page.pk for page in pages})
 
 
-def apply_to(engine, page_ids: Iterable[int]) -> None:
-    documents, gone = split_live(page_ids)
+def apply_to(engine, page_ids: Iterable[int], pages: Iterable[CaseStudyPage] | None = None) -> None:
+    documents, gone = split_live(page_ids, pages)
     if documents:
         engine.index(documents)
     if gone:

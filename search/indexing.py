@@ -33,13 +33,13 @@ def enqueue_pages(page_ids: Iterable[int]) -> int:
     return count
 
 
-def cases_changed(page_ids: Iterable[int]) -> None:
+def cases_changed(page_ids: Iterable[int], pages: Iterable[CaseStudyPage] | None = None) -> None:
     """Bring every engine in step with these cases: the database index now, the cluster after
-    the commit."""
+    the commit. `pages`: the cases themselves when the caller holds them (the bulk path)."""
     page_ids = sorted(set(page_ids))
     if not page_ids:
         return
-    apply_to(database_engine(), page_ids)
+    apply_to(database_engine(), page_ids, pages)
     enqueue_pages(page_ids)
 
 

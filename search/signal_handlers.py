@@ -24,8 +24,8 @@ def case_published_or_unpublished(sender, instance, **kwargs):
 
 
 @receiver(cases_published, sender=CaseStudyPage)
-def cases_published_in_bulk(sender, page_ids, **kwargs):
-    cases_changed(page_ids)
+def cases_published_in_bulk(sender, page_ids, pages=None, **kwargs):
+    cases_changed(page_ids, pages)
 
 
 @receiver(page_published, sender=MunicipalityPage)
