@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cases import contact_urls
 from cases.views import exports, open_data
+from downloads.views import start_export
 from search.api_docs import api_docs
 from search.feeds import SearchAtomFeed, SearchRssFeed
 from search.forms import request_from_params
@@ -19,10 +20,11 @@ from .models import SiteSettings
 from .views import robots_txt, sitemap
 
 # Downloads read many rows: limited per client like search and the API. The export view gets the
-# search app's parsing and search through as_view(), as cases does not import search.
+# search app's parsing and search through as_view(), as cases does not import search, and the
+# downloads app's background job for lists too long to stream.
 limit_downloads = rate_limited("download")
 case_list_export = exports.CaseListExport.as_view(
-    parse_params=request_from_params, case_ids=case_ids
+    parse_params=request_from_params, case_ids=case_ids, start_in_background=start_export
 )
 
 
@@ -55,6 +57,7 @@ if settings.DEBUG:
 # (core/language_urls.py, cms.middleware.ChosenLanguageMiddleware).
 urlpatterns += i18n_patterns(
     path("sok/export.<str:suffix>", limit_downloads(case_list_export), name="case_export"),
+    path("sok/export/", include("downloads.urls")),  # a background export's page and file
     path("sok/atom/", SearchAtomFeed(organisation_name), name="search_atom"),
     path("sok/rss/", SearchRssFeed(organisation_name), name="search_rss"),
     path("sok/", include("search.urls")),

@@ -1,15 +1,20 @@
 """Downloads of the filtered case list: /sok/export.csv?tema=grundskola, and the other formats.
 
 The query string is the search page's, so "Ladda ner listan" on /sok/ keeps every filter. The
-file streams: rows are read in chunks while the response is being sent.
+file streams: rows are read in chunks while the response is being sent. A list longer than
+EXPORT_BACKGROUND_THRESHOLD cases is not streamed: `start_in_background` (the downloads app's,
+handed in by cms/urls.py) answers instead, with the page of a job the task worker writes the file
+in (issue #17).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain, islice
 from typing import Any
 
-from django.http import Http404, QueryDict, StreamingHttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -48,20 +53,30 @@ class CaseListExport(View):
 
     `parse_params` (query string -> criteria) and `case_ids` (criteria -> the listed page ids) are
     the search app's; cms/urls.py passes them in through as_view(), because cases does not import
-    search.
+    search. So is `start_in_background` (request, format key -> response), called instead of
+    streaming when the list has more than EXPORT_BACKGROUND_THRESHOLD cases.
     """
 
     http_method_names = ["get", "head"]
     parse_params: Callable[[QueryDict], Any] | None = None
     case_ids: Callable[[Any], Any] | None = None
+    start_in_background: Callable[[Any, str], HttpResponse] | None = None
 
     def get(self, request, suffix: str):
         format_key = EXPORT_SUFFIXES.get(suffix)
         if format_key is None:
             raise Http404(_("There is no download in that format."))
         criteria = self.parse_params(request.GET)
+        ids = iter(self.case_ids(criteria))
+        if self.start_in_background is not None:
+            # The ids read to decide are the ones streamed: no second search for a short list.
+            threshold = settings.EXPORT_BACKGROUND_THRESHOLD
+            first = list(islice(ids, threshold + 1))
+            if len(first) > threshold:
+                return self.start_in_background(request, format_key)
+            ids = chain(first, ids)
         rows = case_list_rows(
-            criteria, PageUrls(request.build_absolute_uri("/")), case_ids=self.case_ids
+            criteria, PageUrls(request.build_absolute_uri("/")), case_ids=lambda _criteria: ids
         )
         filename = export_filename(format_key, timezone.localdate())
         return attachment(stream(format_key, EXPORT_COLUMNS, rows), format_key, filename)

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "themes",
     "search",
     "subscriptions",  # follow by e-mail (subscriptions/)
+    "downloads",  # big case-list downloads written in the background (downloads/)
     "mailings",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -231,6 +232,14 @@ SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "2"))
 # A task still RUNNING this long after its start or last heartbeat has lost its worker and is
 # run again (core/leases.py; `manage.py search_requeue`, scheduled).
 TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300)
+# Case-list downloads (/sok/export.*) of more than EXPORT_BACKGROUND_THRESHOLD cases are written
+# by the task worker into EXPORT_ROOT (outside MEDIA_ROOT: never served as media) and fetched from
+# the job's page for a day (downloads/). A client may start EXPORT_JOBS_PER_CLIENT_HOUR such jobs
+# an hour (0: no limit); at most EXPORT_MAX_ACTIVE_JOBS wait or run at once.
+EXPORT_BACKGROUND_THRESHOLD = env_int("EXPORT_BACKGROUND_THRESHOLD", 5000)
+EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(BASE_DIR / "var" / "exports")))
+EXPORT_JOBS_PER_CLIENT_HOUR = env_int("EXPORT_JOBS_PER_CLIENT_HOUR", 10)
+EXPORT_MAX_ACTIVE_JOBS = env_int("EXPORT_MAX_ACTIVE_JOBS", 4)
 # Requests per client and minute to /sok/, its suggestions, feeds and the API; 0 turns it off.
 SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
 # Weeks of search statistics kept; people sometimes type personal data into the search box, so old
