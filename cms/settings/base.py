@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "core",
     "cms",
     "cases",
+    "key_figures",  # municipalities like yours (key_figures/)
     "themes",
     "search",
     "subscriptions",  # follow by e-mail (subscriptions/)

@@ -13,6 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("setup_site", contact_email=DEMO_CONTACT_EMAIL, stdout=self.stdout)
         report = load_demo(*read_demo_data())
+        # Invented key figures, labelled as such (key_figures/; called by name, not imported).
+        call_command("load_demo_key_figures", stdout=self.stdout)
         self.stdout.write(
             f"Demo: {report.municipalities_created} municipality pages, "
             f"{report.grants_created} grants, {report.cases_created} cases and "
