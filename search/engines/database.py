@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, Length
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import EvidenceLevel, Status
+from core.bulk_rows import insert_rows
 from search import analysis, filters, ranking
 from search.engines.database_postings import PostingIndex
 from search.models import CaseSearchDocument, CaseSearchEntry, CaseSearchTag, CaseSearchWord
@@ -215,20 +216,22 @@ class DatabaseEngine:
             for word in analysis.words(value)
             if 2 <= len(word) <= 64 and not word.isdigit()
         }
+        # One executemany per table: bulk_create compiled SQL for every value.
         with transaction.atomic():
             self._remove(list(documents))
-            CaseSearchEntry.objects.bulk_create(_entry(d) for d in documents.values())
-            CaseSearchDocument.objects.bulk_create(
-                CaseSearchDocument(entry_id=page_id, data=d) for page_id, d in documents.items()
+            insert_rows(CaseSearchEntry, [_entry(d) for d in documents.values()])
+            insert_rows(
+                CaseSearchDocument,
+                [CaseSearchDocument(entry_id=page_id, data=d) for page_id, d in documents.items()],
             )
-            CaseSearchTag.objects.bulk_create(
-                (tag for page_id, d in documents.items() for tag in _tags(page_id, d)),
-                batch_size=1000,
+            insert_rows(
+                CaseSearchTag,
+                [tag for page_id, d in documents.items() for tag in _tags(page_id, d)],
             )
             self._fulltext.store(documents)
-            CaseSearchWord.objects.bulk_create(
-                (CaseSearchWord(word=word, stem=analysis.stem(word)) for word in vocabulary),
-                batch_size=1000,
+            insert_rows(
+                CaseSearchWord,
+                [CaseSearchWord(word=word, stem=analysis.stem(word)) for word in vocabulary],
                 ignore_conflicts=True,
             )
 
