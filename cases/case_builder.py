@@ -18,6 +18,7 @@ from themes.models import Keyword, TargetGroup, Theme
 from .blocks import CaseBodyBlock
 from .models import (
     CaseInspiration,
+    CaseKeyword,
     CasePartner,
     CaseStudyPage,
     FollowUpUpdate,
@@ -108,8 +109,12 @@ def build_case(
     )
     page.themes = [vocabulary.themes[slug] for slug in spec["themes"]]
     page.target_groups = [vocabulary.target_groups[slug] for slug in spec.get("target_groups", [])]
-    page.keywords.add(*vocabulary.keyword_tags(spec.get("keywords", [])))
-    vocabulary.remember_keywords(page)
+    keywords = vocabulary.keyword_tags(spec.get("keywords", []))
+    if any(isinstance(keyword, str) for keyword in keywords):
+        page.keywords.add(*keywords)  # taggit creates the new ones
+        vocabulary.remember_keywords(page)
+    else:  # what add() leaves in memory, without the query it compiles even for no new names
+        page.tagged_keywords = [CaseKeyword(tag=keyword) for keyword in dict.fromkeys(keywords)]
     page.partners = [CasePartner(name=p["name"], kind=p["kind"]) for p in spec.get("partners", [])]
     page.indicators = [
         ResultIndicator(
