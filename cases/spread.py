@@ -23,7 +23,18 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from cases.models import CaseInspiration, public_cases
+from wagtail.models import PageViewRestriction
+
+from cases.county_tiles import (
+    SHADES,
+    TILE_POSITIONS,
+    map_size,
+    shade_index,
+    short_county_name,
+    text_colour,
+    tile_origin,
+)
+from cases.models import CaseInspiration, CaseStudyPage, Municipality
 from core.content_version import cached
 
 
@@ -126,9 +137,16 @@ def most_spread(spread: Spread, limit: int | None = None) -> list[tuple[int, int
 
 
 def _read() -> Spread:
-    cases = dict(
-        public_cases().filter(municipality__isnull=False).values_list("pk", "municipality_id")
-    )
+    """The public cases and every link, in three queries. Which cases are public is the test
+    of `public_cases()` (live, no view restriction on the page or above it) done on the paths
+    here: Wagtail's `.public()` would repeat the case page's own read of the restrictions."""
+    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    rows = CaseStudyPage.objects.live().filter(municipality__isnull=False).order_by()
+    cases = {
+        pk: municipality
+        for pk, municipality, path in rows.values_list("pk", "municipality_id", "path")
+        if not path.startswith(restricted)
+    }
     # Every link: build() drops those with a private end, cheaper than a long IN list here.
     return build(cases, CaseInspiration.objects.values_list("page_id", "source_id"))
 
@@ -141,3 +159,110 @@ def spread_graph() -> Spread:
 def municipalities_reached(case_id: int) -> int:
     """How many other municipalities took up the case (directly or indirectly)."""
     return len(spread_graph().of(case_id))
+
+
+# -- What a case page shows ---------------------------------------------------------------------
+
+
+class Taken(NamedTuple):
+    """One other municipality that took up a case, with its cases that stem from it."""
+
+    municipality: Municipality
+    cases: tuple
+    direct: bool
+
+
+def case_spread_rows(case_id: int | None) -> list[Taken]:
+    """The municipalities a case reached, with their case pages: for the case page's cache entry
+    (cases/page_context.py). No query when the case inspired nobody."""
+    reach = spread_graph().of(case_id) if case_id is not None else ()
+    if not reach:
+        return []
+    wanted = {case for item in reach for case in item.cases}
+    # Public when the graph was built (this content version); the page checks again per request.
+    live = CaseStudyPage.objects.live().filter(pk__in=wanted).select_related("municipality")
+    pages = {page.pk: page for page in live}
+    taken = []
+    for item in reach:
+        found = tuple(pages[case] for case in item.cases if case in pages)
+        if found:
+            taken.append(Taken(found[0].municipality, found, item.direct))
+    return taken
+
+
+def visible(taken: list[Taken], is_public) -> list[Taken]:
+    """The entries whose cases pass `is_public` now, direct ones first, then by name."""
+    shown = []
+    for item in taken:
+        cases = tuple(case for case in item.cases if is_public(case))
+        if cases:
+            shown.append(item._replace(cases=cases))
+    return sorted(shown, key=lambda item: (not item.direct, item.municipality.name))
+
+
+MAP_TILE_WIDTH, MAP_TILE_HEIGHT = 54, 28
+OWN_COUNTY_STROKE = "#c2410c"
+
+
+class MapTile(NamedTuple):
+    x: int
+    y: int
+    width: int
+    height: int
+    fill: str
+    text_colour: str
+    count: int
+    own: bool
+    name: str
+
+    @property
+    def text_x(self) -> int:
+        return self.x + self.width // 2
+
+    @property
+    def text_y(self) -> int:  # the baseline of 14-unit digits, centred
+        return self.y + self.height // 2 + 5
+
+
+class SpreadMap(NamedTuple):
+    width: int
+    height: int
+    tiles: tuple[MapTile, ...]
+    counties: tuple[tuple[str, int], ...]  # (county name, municipalities) for the description
+    own_county: str
+
+
+def spread_map(taken: list[Taken], own_county_code: str | None) -> SpreadMap:
+    """A small tile map of the counties (cases/county_tiles.py): darker where more
+    municipalities took the practice up, the number written in the tile, the case's own county
+    framed."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for item in taken:
+        code = item.municipality.county_code
+        counts[code] = counts.get(code, 0) + 1
+        names[code] = short_county_name(item.municipality.county_name)
+    highest = max(counts.values(), default=0)
+    tiles = []
+    for code, (column, row) in TILE_POSITIONS.items():
+        count = counts.get(code, 0)
+        shade = shade_index(count, highest)
+        x, y = tile_origin(column, row, MAP_TILE_WIDTH, MAP_TILE_HEIGHT)
+        tiles.append(
+            MapTile(
+                x,
+                y,
+                MAP_TILE_WIDTH,
+                MAP_TILE_HEIGHT,
+                SHADES[shade],
+                text_colour(shade),
+                count,
+                code == own_county_code,
+                names.get(code, ""),
+            )
+        )
+    width, height = map_size(MAP_TILE_WIDTH, MAP_TILE_HEIGHT)
+    counties = tuple(
+        sorted(((names[c], n) for c, n in counts.items()), key=lambda i: (-i[1], i[0]))
+    )
+    return SpreadMap(width, height, tuple(tiles), counties, own_county_code or "")
