@@ -10,18 +10,24 @@ several web workers, a token kept in the cache would change only in the worker t
 publish. A random token rather than a counter keeps a rolled-back transaction (a test, a failed
 publish) from ever reusing a token whose cached entries were computed from other data.
 
+Within one request the token is read once (the page cache, the listings and the footer all ask):
+it is remembered from the first read until the request ends, and forgotten at once when this
+process records a change. Outside a request (tasks, commands, the shell) every call reads the row.
+
 This module imports no other app of the project, so any app may use it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db import models
+from django.core.signals import request_finished, request_started
+from django.db import connections, models, router
 from django.utils import translation
 
 __all__ = ["CACHE_SECONDS", "ContentVersion", "bump_content_version", "cached", "content_version"]
@@ -49,15 +55,52 @@ class ContentVersion(models.Model):
         return self.token
 
 
+class _RequestMemo(threading.local):
+    active = False
+    token: str | None = None
+
+
+_memo = _RequestMemo()
+
+
+def _start_request(**kwargs) -> None:
+    _memo.active, _memo.token = True, None
+
+
+def _end_request(**kwargs) -> None:
+    _memo.active, _memo.token = False, None
+
+
+request_started.connect(_start_request, dispatch_uid="core.content_version.start")
+request_finished.connect(_end_request, dispatch_uid="core.content_version.end")
+
+
+def _read_token() -> str | None:
+    # One indexed read, written out: the ORM would spend more time building it than SQLite
+    # spends running it, and every page-cache hit asks.
+    database = router.db_for_read(ContentVersion)
+    connection = connections[database]
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE id = %s", [_ROW])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def content_version() -> str:
     """The current token; "0" until the first change is recorded."""
-    token = ContentVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
-    return token or "0"
+    if _memo.active and _memo.token is not None:
+        return _memo.token
+    token = _read_token() or "0"
+    if _memo.active:
+        _memo.token = token
+    return token
 
 
 def bump_content_version() -> None:
     """Record that published content changed. Runs inside the caller's transaction, so a change
     that is rolled back takes its new token with it."""
+    _memo.token = None
     token = uuid.uuid4().hex
     if not ContentVersion.objects.filter(pk=_ROW).update(token=token):
         ContentVersion.objects.update_or_create(pk=_ROW, defaults={"token": token})
