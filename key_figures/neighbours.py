@@ -5,10 +5,12 @@ more once the entry is warm. Importing figures or publishing changes the version
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from django.db.models import Count
 
 from cases.models import Municipality, MunicipalityPage, public_cases
+from cases.municipality_list import read_official_list
 from core.content_version import cached
 
 from .indicators import GROUP, NUMERIC, weights
@@ -118,8 +120,10 @@ def search_codes(slug: str) -> tuple[str | None, tuple[str, ...]] | None:
     return (municipality.name, ()) if municipality else None
 
 
-def choices() -> list[tuple[str, str]]:
-    """(slug, name) of every municipality that can be compared, by name – for the search form."""
-    data = overview()
-    rows = [data["entries"][code] for code in data["similar"] if data["similar"][code]]
-    return sorted(((e["slug"], e["name"]) for e in rows), key=lambda pair: pair[1])
+@lru_cache(maxsize=1)
+def choices() -> tuple[tuple[str, str], ...]:
+    """(slug, name) of every municipality in SCB's list, by name – for the search form. Read
+    from the shipped file, not the database: /sok/ counts its queries, and one without figures
+    is answered with a notice when chosen."""
+    records = sorted(read_official_list(), key=lambda record: record.name)
+    return tuple((record.slug, record.name) for record in records)

@@ -33,6 +33,8 @@ NO = {"0", "nej", "false", "no", "off"}
 # "tolka=nej": search the literal words, no filters read from them; "ratta=nej": no typo correction.
 INTERPRET_PARAMETER = "tolka"
 CORRECT_PARAMETER = "ratta"
+# "liknar=<municipality slug>": cases from it and the municipalities most like it.
+SIMILAR_PARAMETER = "liknar"
 
 
 def _first_int(params: QueryDict, name: str, low: int, high: int) -> int | None:
@@ -72,6 +74,7 @@ def request_from_params(params: QueryDict, *, page_size: int | None = None) -> S
         page_size=page_size or _first_int(params, "antal", 1, MAX_PAGE_SIZE) or DEFAULT_PAGE_SIZE,
         interpret=(params.get(INTERPRET_PARAMETER) or "").strip().lower() not in NO,
         correct=(params.get(CORRECT_PARAMETER) or "").strip().lower() not in NO,
+        similar_to=(params.get(SIMILAR_PARAMETER) or "").strip()[:100],
         **filters,
     )
     return request.normalised()
@@ -92,6 +95,8 @@ def params_from_request(request: SearchRequest, *, page: int | None = None) -> Q
         params["till"] = str(request.year_to)
     if request.has_indicators is not None:
         params["resultat"] = "ja" if request.has_indicators else "nej"
+    if request.similar_to:
+        params[SIMILAR_PARAMETER] = request.similar_to
     default_sort = "relevance" if request.text else "newest"
     if request.sort != default_sort:
         params["sortering"] = SORT_VALUE[request.sort]

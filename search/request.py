@@ -49,6 +49,9 @@ class SearchRequest:
     year_from: int | None = None  # cases active in [year_from, year_to]
     year_to: int | None = None
     has_indicators: bool | None = None
+    # A municipality's slug: only cases from it and the municipalities most like it
+    # (key_figures/neighbours.py; search/views.py turns it into a municipality-set filter).
+    similar_to: str = ""
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
@@ -72,6 +75,7 @@ class SearchRequest:
             year_from=year_from,
             year_to=year_to,
             sort=sort,
+            similar_to=_CONTROL.sub("", self.similar_to or "").strip()[:100],
             page=_clamp(self.page, 1, MAX_PAGE, default=1),
             page_size=_clamp(self.page_size, 1, MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE),
             **filters,
@@ -99,6 +103,7 @@ class SearchRequest:
             or self.year_from is not None
             or self.year_to is not None
             or self.has_indicators is not None
+            or bool(self.similar_to)
         )
 
 
