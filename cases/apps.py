@@ -11,7 +11,7 @@ class CasesConfig(AppConfig):
 
         from themes.listing_dates import use as date_theme_pages
 
-        from . import signal_handlers  # noqa: F401
+        from . import signal_handlers, spread_figures  # noqa: F401 (spread_figures registers)
         from .params import IdConverter
         from .theme_dates import newest_listed
 

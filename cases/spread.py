@@ -50,6 +50,8 @@ class Reach(NamedTuple):
 class Spread(NamedTuple):
     reached: dict[int, tuple[Reach, ...]]  # case id -> its reach, direct first, then by id
     network: tuple[tuple[int, int, int], ...]  # (from municipality, to municipality, links)
+    cases: Mapping[int, int] = {}  # the input: public case id -> municipality id
+    links: tuple[tuple[int, int], ...] = ()  # the input: (case id, source id)
 
     def of(self, case_id: int) -> tuple[Reach, ...]:
         return self.reached.get(case_id, ())
@@ -118,7 +120,18 @@ def build(cases: Mapping[int, int], links: Iterable[tuple[int, int]]) -> Spread:
         reach = reach_of(case_id, cases, children)
         if reach:
             reached[case_id] = reach
-    return Spread(reached, network(cases, links))
+    return Spread(reached, network(cases, links), cases, tuple(links))
+
+
+def only_sources(spread: Spread, sources: set[int]) -> Spread:
+    """The spread of the practices in `sources` only (the cases a figure filter selects): where
+    they reached, and the links they are the source of."""
+    return Spread(
+        {case: reach for case, reach in spread.reached.items() if case in sources},
+        network(spread.cases, [link for link in spread.links if link[1] in sources]),
+        spread.cases,
+        spread.links,
+    )
 
 
 def most_spread(spread: Spread, limit: int | None = None) -> list[tuple[int, int, int]]:

@@ -42,6 +42,8 @@ from cases.figure_exports import (
 )
 from cases.figure_forms import FigureFilterForm
 from cases.figures import FIGURES, FigureFilters, Row, Table, compute, figure_keys
+from cases.spread_figures import KEYS as SPREAD_KEYS
+from cases.views.spread import top_practices
 from core.content_version import cached
 
 WORKBOOK_NAME = "alla"
@@ -123,6 +125,9 @@ def _tables(filters: FigureFilters, *, public_only: bool, today: date | None = N
     keys = tuple(figure_keys(public_only=public_only))
     if not public_only:  # the admin's report counts drafts too, which set no new version
         return compute(keys, filters)
+    # The public spread figures have a page of their own (cases/views/spread.py); /statistik/
+    # offers them in its downloads and the staff report shows them with the rest.
+    keys = tuple(key for key in keys if key not in SPREAD_KEYS)
     return cached("statistics_figures", (keys, filters), lambda: compute(keys, filters))
 
 
@@ -172,6 +177,7 @@ def statistics_page(request):
     """/statistik/: follow-up figures on published cases and grants, with filters and downloads."""
     context = _figures_context(request, public_only=True, url_prefix="statistics")
     context["page_title"] = _("Statistics")
+    context["spread_top"] = top_practices()
     response = render(request, "cases/statistics/page.html", context)
     if context["filters"].is_filtered:
         response["X-Robots-Tag"] = "noindex"  # filtered pages are variations of the same figures

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cases.models import CaseInspiration, MunicipalityPage
-from cases.spread import Reach, build, most_spread, network, spread_graph
+from cases.spread import Reach, build, most_spread, network, only_sources, spread_graph
 from core.content_version import bump_content_version
 from tests.factories import make_case
 
@@ -143,3 +143,13 @@ def test_a_cycle_in_the_database_gives_no_error(filipstad, ljusnarsberg):
 
     assert graph.of(first.pk) == (Reach(ljusnarsberg.municipality_id, (second.pk,), True),)
     assert graph.of(second.pk) == (Reach(filipstad.municipality_id, (first.pk,), True),)
+
+
+def test_only_sources_keeps_the_chosen_practices_and_their_links():
+    cases = {A: 10, B: 20, C: 30}
+    spread = build(cases, [(B, A), (C, B)])
+
+    chosen = only_sources(spread, {B})
+
+    assert chosen.reached == {B: (Reach(30, (C,), True),)}
+    assert chosen.network == ((20, 30, 1),)

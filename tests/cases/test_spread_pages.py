@@ -83,3 +83,73 @@ def test_a_cycle_in_the_data_gives_a_page_not_an_error(client, filipstad, ljusna
         response = client.get(case.url)
         assert response.status_code == 200
         assert "Har inspirerat 1 kommun" in response.content.decode()
+
+
+# -- /statistik/spridning/ and the figure downloads ------------------------------------------------
+
+
+@pytest.fixture
+def spread_chain(filipstad, ljusnarsberg, hofors):
+    """A practice from Filipstad taken up in Ljusnarsberg, and from there in Hofors."""
+    source = make_case(filipstad, title="Spridd läxhjälp")
+    taken_up = _inspired(ljusnarsberg, source, title="Läxhjälp efter Filipstad")
+    _inspired(hofors, taken_up, title="Läxhjälp efter Ljusnarsberg")
+    return source
+
+
+@pytest.mark.django_db
+def test_spread_page_ranks_practices_and_draws_the_network(client, spread_chain):
+    response = client.get("/statistik/spridning/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Så sprids arbetssätt</h1>" in html
+    row = html[html.find(f'href="{spread_chain.url}"') :]
+    assert row.startswith(f'href="{spread_chain.url}"')
+    assert "Spridd läxhjälp" in row[: row.find("</tr>")]
+    assert '<td class="num">2</td><td class="num">1</td>' in row[: row.find("</tr>")]
+    network = html[html.find('id="network"') :]
+    assert 'role="img"' in network and "<title" in network and "<desc" in network
+    assert "<td>Filipstad</td><td>Ljusnarsberg</td>" in network  # the table alternative
+    assert "<td>Ljusnarsberg</td><td>Hofors</td>" in network
+
+
+@pytest.mark.django_db
+def test_spread_page_in_english(client, spread_chain):
+    html = client.get("/en/statistik/spridning/").content.decode()
+
+    assert "How practice spreads" in html and "Links between municipalities" in html
+
+
+@pytest.mark.django_db
+def test_statistics_page_links_to_the_spread_page(client, spread_chain):
+    html = client.get("/statistik/").content.decode()
+
+    assert 'href="/statistik/spridning/"' in html
+    assert "Spridd läxhjälp" in html  # among the most spread practices
+    assert 'id="lankar-mellan-kommuner"' not in html  # the full figure has its own page
+
+
+@pytest.mark.django_db
+def test_figure_downloads_carry_the_spread(client, spread_chain):
+    practices = client.get("/statistik/export/mest-spridda-arbetssatt.csv")
+    links = client.get("/statistik/export/lankar-mellan-kommuner.csv")
+
+    practices_csv = b"".join(practices.streaming_content).decode("utf-8-sig")
+    links_csv = b"".join(links.streaming_content).decode("utf-8-sig")
+    assert "inspirerat_kommuner" in practices_csv.splitlines()[0]
+    assert any(
+        line.startswith("1782") and "Spridd läxhjälp" in line and line.endswith(",2,1")
+        for line in practices_csv.splitlines()
+    )
+    assert "1782-1864" in links_csv and "Filipstad → Ljusnarsberg" in links_csv
+
+
+@pytest.mark.django_db
+def test_the_spread_page_follows_a_publish(client, filipstad, ljusnarsberg):
+    source = make_case(filipstad, title="Ny praktik i Filipstad")
+    assert "Ny praktik i Filipstad" not in client.get("/statistik/spridning/").content.decode()
+
+    _inspired(ljusnarsberg, source)
+
+    assert "Ny praktik i Filipstad" in client.get("/statistik/spridning/").content.decode()
