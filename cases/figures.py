@@ -40,7 +40,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, WorkflowState
 
-from cases.choices import Status
+from cases.choices import EvidenceLevel, Status
+from cases.evidence import DERIVED, LADDER, effective_level, spread_uptake
 from cases.models import (
     CaseStudyPage,
     FollowUpUpdate,
@@ -417,6 +418,56 @@ def cases_per_status(filters: FigureFilters) -> Rows:
             for status in Status
         ),
         Row("", _("Total"), (cases.count(),)),
+    )
+
+
+@figure(
+    "insatser-per-evidensniva",
+    dimension="evidence_level",
+    title=gettext_lazy("Cases per evidence level"),
+    explanation=gettext_lazy(
+        "Published cases by the evidence level they show, and by the level the municipality "
+        "chose. The shown level is “Tried in several municipalities” when cases in other "
+        "municipalities took the initiative up with results and that stands higher on the "
+        "ladder than the chosen level; the criteria are on the evidence-levels page."
+    ),
+    code_column=FigureColumn(
+        "evidensniva_kod",
+        gettext_lazy("Code"),
+        Unit.TEXT,
+        gettext_lazy("Evidence level code, as in the open data."),
+    ),
+    label_column=FigureColumn(
+        "evidensniva", gettext_lazy("Evidence level"), Unit.TEXT, gettext_lazy("Evidence level.")
+    ),
+    columns=(
+        replace(
+            CASES,
+            description=gettext_lazy("Number of published cases that show this level."),
+        ),
+        FigureColumn(
+            "valda",
+            gettext_lazy("Chosen by the municipality"),
+            Unit.COUNT,
+            gettext_lazy("Number of published cases whose municipality chose this level."),
+        ),
+    ),
+)
+def cases_per_evidence_level(filters: FigureFilters) -> Rows:
+    cases = live_cases(filters)
+    chosen = _counts(cases, "evidence_level")
+    lifted = cases.filter(pk__in=list(spread_uptake())).values_list("evidence_level", flat=True)
+    shown = dict(chosen)
+    for level in lifted:
+        if effective_level(level, True) == DERIVED:
+            shown[level] -= 1
+            shown[DERIVED] = shown.get(DERIVED, 0) + 1
+    return Rows(
+        tuple(
+            Row(level, str(EvidenceLevel(level).label), (shown.get(level, 0), chosen.get(level, 0)))
+            for level in LADDER
+        ),
+        Row("", _("Total"), (cases.count(), cases.count())),
     )
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
 
+from cases.evidence import criteria_by_level, uptake_by_source, why_this_level
 from cases.listings import case_listings
 from cases.models.case_parts import CaseKeyword
 from cases.models.municipality_pages import MunicipalityPage
-from cases.spread import case_spread_rows, spread_map, visible
 from core.content_version import cached
 
 _RESTRICTIONS = "_all_view_restrictions"
@@ -70,7 +70,8 @@ def _preview_parts(page) -> dict:
         "inspired": list(page.inspired_cases_live()),
         "related": listings.similar_for_preview(page, RELATED),
         "peers": listings.peers_for_preview(page, PEERS),
-        "spread": _spread(page, case_spread_rows(page.pk), lambda case: True),
+        "uptake": uptake_by_source([page.pk]).get(page.pk, ()) if page.pk else (),
+        "criteria": criteria_by_level(),
     }
 
 
@@ -112,7 +113,11 @@ def _case_rows(page) -> dict:
             .select_related("municipality")
         ),
         "complete": complete,
-        "spread": case_spread_rows(page.pk),  # other municipalities that took it up
+        # The restrictions are the ones this request reads anyway (no row read twice).
+        "uptake": uptake_by_source([page.pk], [r.page.path for r in site_restrictions(page)]).get(
+            page.pk, ()
+        ),
+        "criteria": criteria_by_level(),
     }
 
 
@@ -123,13 +128,6 @@ def peers(rows: dict, restrictions: list, limit: int = PEERS) -> list[dict]:
     return [{"page": pages[code], "count": count} for code, count in ranked if code in pages][
         :limit
     ]
-
-
-def _spread(page, taken: list, public) -> dict:
-    """The list and map of "Has inspired N municipalities", from the cases public now."""
-    entries = visible(taken, public)
-    county = page.municipality.county_code if page.municipality else None
-    return {"entries": entries, "map": spread_map(entries, county) if entries else None}
 
 
 def _stored_parts(page) -> dict:
@@ -153,11 +151,26 @@ def _stored_parts(page) -> dict:
         "inspired": [case for case in rows["inspired"] if is_public(case, restrictions)],
         "attachments": list(page.attachments.select_related("document")),  # documents change
         "peers": peers(rows, restrictions) if rows["themes"] else [],
-        "spread": _spread(page, rows["spread"], lambda case: is_public(case, restrictions)),
     }
 
 
+def evidence(page, parts: dict):
+    """The explanation under "Why this level?". The cases that lift the case to the derived
+    level are among those that name it as their inspiration, already read (and checked for
+    privacy) for the page."""
+    uptake = set(parts["uptake"])
+    return why_this_level(
+        chosen=page.evidence_level,
+        uptake=[case for case in parts["inspired"] if case.pk in uptake],
+        criteria=parts["criteria"],
+        evaluation_kind=page.evaluation_kind,
+        evaluation_kind_label=page.get_evaluation_kind_display(),
+        has_evaluation_description=bool(page.evaluation_description.strip()),
+    )
+
+
 def case_page_context(page, request) -> dict:
-    """The case's relations for the template, under `case`."""
+    """The case's relations for the template, under `case`, and its evidence explained."""
     preview = page.pk is None or getattr(request, "is_preview", False)
-    return {"case": _preview_parts(page) if preview else _stored_parts(page)}
+    parts = _preview_parts(page) if preview else _stored_parts(page)
+    return {"case": parts, "evidence": evidence(page, parts)}

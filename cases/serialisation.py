@@ -18,6 +18,7 @@ from typing import Protocol
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
+from cases.evidence import effective_level, spread_uptake
 from cases.models import CaseAttachment, CaseInspiration, CaseStudyPage, public_cases
 
 ROW_RELATIONS = ("themes", "keywords", "target_groups")
@@ -96,12 +97,19 @@ def case_fields(page: CaseStudyPage, urls: Urls) -> dict:
     }
 
 
-def case_record(page: CaseStudyPage, urls: Urls) -> dict:
+def case_record(page: CaseStudyPage, urls: Urls, uptake: dict | None = None) -> dict:
     """Every structured field of the case, inline parts included (body sections excepted: the
-    API and open data render them as plain text each in their own way)."""
+    API and open data render them as plain text each in their own way).
+
+    `evidence_level` is the level the editor chose (what an import sets); the level the case
+    shows, which may be the derived "tried in several municipalities", is
+    `evidence_level_effective` (cases/evidence.py). `uptake` is `spread_uptake()`, read once by
+    callers that serialise many cases."""
     record = case_fields(page, urls)
+    uptake = spread_uptake() if uptake is None else uptake
     record.update(
         {
+            "evidence_level_effective": effective_level(page.evidence_level, page.pk in uptake),
             "indicators": [
                 {
                     "name": indicator.name,

@@ -11,7 +11,7 @@ import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from .choices import EvaluationKind, EvidenceLevel, PartnerKind, Status
+from .choices import ChosenEvidenceLevel, EvaluationKind, EvidenceLevel, PartnerKind, Status
 
 SLUG_PREFIX = "syntetisk"
 
@@ -129,7 +129,7 @@ def _spec(rng: random.Random, number: int, seed: int, codes: list[str]) -> dict:
     start = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
     end = start + timedelta(days=rng.randint(180, 1200))
     grant = rng.randrange(100_000, 6_000_000, 10_000)
-    evidence = rng.choice(list(EvidenceLevel))
+    evidence = rng.choice(ChosenEvidenceLevel.values)
     return {
         "municipality": rng.choice(codes),
         "slug": f"{SLUG_PREFIX}-{seed}-{number}",

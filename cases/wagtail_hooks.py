@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .contact_admin import contact_message_viewset
+from .evidence_admin import EvidenceLevelCriterionViewSet
 from .models import GrantAllocation, Municipality
 from .views import imports
 from .views.reports import DueForReviewView
@@ -44,6 +45,7 @@ class FollowUpGroup(SnippetViewSetGroup):
 
 
 register_snippet(FollowUpGroup)
+register_snippet(EvidenceLevelCriterionViewSet)
 
 
 @hooks.register("register_admin_urls")

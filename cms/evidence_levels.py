@@ -1,5 +1,6 @@
 """/om/evidensnivaer/: the evidence ladder explained to the public – each level, what a case must
-show to reach it and published examples at that level. Every level badge links here."""
+show to reach it (the criteria moderators publish, cases/evidence.py) and published examples at
+that level. Every level badge links here."""
 
 from __future__ import annotations
 
@@ -9,27 +10,20 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cases.choices import EVIDENCE_CRITERIA, EvidenceLevel
+from cases.evidence import DERIVED, LADDER, Criterion, published_criteria, rung, spread_uptake
 from cases.models import CaseStudyPage
 
 EXAMPLES_PER_LEVEL = 3
-
-# From least to most known about the effect; "mixed" is as well evaluated as "good".
-LADDER = (
-    EvidenceLevel.NOT_EVALUATED,
-    EvidenceLevel.PROMISING,
-    EvidenceLevel.EVALUATED_GOOD,
-    EvidenceLevel.EVALUATED_MIXED,
-)
 
 
 @dataclass
 class Level:
     value: str
     label: str
-    criteria: str
+    criterion: Criterion
     examples: list
     search_path: str
+    derived: bool
 
 
 def anchor(level: str) -> str:
@@ -37,26 +31,37 @@ def anchor(level: str) -> str:
     return f"niva-{level.replace('_', '-')}"
 
 
+def examples_at(level: str, uptake: dict, limit: int) -> list:
+    """Published cases that show `level`: the derived level's are the cases spread lifts there;
+    a chosen level's are the cases that chose it and are not lifted above it."""
+    cases = CaseStudyPage.objects.live().public().select_related("municipality")
+    if level == DERIVED:
+        cases = cases.filter(pk__in=list(uptake), evidence_level__in=_below_derived())
+    else:
+        cases = cases.filter(evidence_level=level)
+        if rung(level) < rung(DERIVED):
+            cases = cases.exclude(pk__in=list(uptake))
+    return list(cases.order_by("-first_published_at")[:limit])
+
+
+def _below_derived() -> list[str]:
+    return [level for level in LADDER if rung(level) < rung(DERIVED)]
+
+
 def ladder(examples_per_level: int = EXAMPLES_PER_LEVEL) -> list[Level]:
-    levels = []
-    for level in LADDER:
-        examples = list(
-            CaseStudyPage.objects.live()
-            .public()
-            .filter(evidence_level=level.value)
-            .select_related("municipality")
-            .order_by("-first_published_at")[:examples_per_level]
+    criteria = published_criteria()
+    uptake = spread_uptake()
+    return [
+        Level(
+            value=anchor(level),
+            label=criteria[level].label,
+            criterion=criteria[level],
+            examples=examples_at(level, uptake, examples_per_level),
+            search_path=f"/sok/?evidens={level}",
+            derived=level == DERIVED,
         )
-        levels.append(
-            Level(
-                value=anchor(level.value),
-                label=str(level.label),
-                criteria=str(EVIDENCE_CRITERIA[level]),
-                examples=examples,
-                search_path=f"/sok/?evidens={level.value}",
-            )
-        )
-    return levels
+        for level in LADDER
+    ]
 
 
 @require_GET

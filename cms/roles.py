@@ -52,6 +52,9 @@ def ensure_roles(municipalities_root: Page) -> Group:
             for action in ("add", "change", "delete", "view"):
                 moderators.permissions.add(permission(app_label, f"{action}_{model}"))
     moderators.permissions.add(permission("cases", "change_municipality"))
+    # The published evidence criteria: edited, never added or deleted (cases/evidence_admin.py).
+    moderators.permissions.add(permission("cases", "change_evidencelevelcriterion"))
+    moderators.permissions.add(permission("cases", "view_evidencelevelcriterion"))
     moderators.permissions.add(permission("cases", "view_municipality"))
     moderators.permissions.add(permission("case_search", "view_searchweekstat"))
     home = municipalities_root.get_parent()

@@ -65,6 +65,7 @@ def reference_data_changed(sender, **kwargs):
 # promotions, and the sites themselves (host names in links). Connected in connect_others().
 OTHER_PUBLIC_MODELS = (
     "cms.SiteSettings",
+    "cases.EvidenceLevelCriterion",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "case_search.SynonymGroup",

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from cases.listings import use as list_below_cases
 
-        from . import signal_handlers, understanding_data  # noqa: F401
+        from . import evidence_signals, signal_handlers, understanding_data  # noqa: F401
         from .analysis.synonyms import use_groups_from
         from .case_page_listings import CASE_PAGE_LISTINGS
         from .synonyms import active_groups

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
 
-from cases.choices import EVIDENCE_CRITERIA, EvidenceLevel
+from cases.choices import EvidenceLevel
+from cases.evidence import published_criteria
 from cases.models import CaseStudyPage
 from cases.serialisation import ROW_RELATIONS, case_record, part_prefetches
 
@@ -61,8 +62,13 @@ def case_data(request, page: CaseStudyPage) -> dict:
         "total_budget_sek": case["total_budget"],
         "partners": case["partners"],
         "evidence": {
-            "level": case["evidence_level"],
-            "criteria": str(EVIDENCE_CRITERIA[EvidenceLevel(case["evidence_level"])]),
+            # The level the case shows (it may be derived from the cases it inspired) and the
+            # one its municipality chose.
+            "level": case["evidence_level_effective"],
+            "label": str(EvidenceLevel(case["evidence_level_effective"]).label),
+            "chosen_level": case["evidence_level"],
+            "chosen_label": str(EvidenceLevel(case["evidence_level"]).label),
+            "criteria": published_criteria()[case["evidence_level_effective"]].criteria,
             "evaluation_kind": case["evaluation_kind"],
             "about": case["evaluation_description"],
         },

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from django.conf import settings
 from django.utils import translation
 
+from cases.evidence import effective_level, uptake_by_source
 from cases.models import CaseStudyPage, public_cases
 from themes.models import ThemeIndexPage
 
@@ -88,7 +89,11 @@ def section_texts(page: CaseStudyPage) -> dict[str, str]:
     return sections
 
 
-def case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | bool | None = False) -> dict:
+def case_document(
+    page: CaseStudyPage,
+    theme_index: ThemeIndexPage | bool | None = False,
+    uptake: dict[int, tuple[int, ...]] | None = None,
+) -> dict:
     """The search document for one published case, the same whichever language is active when
     it is built (page addresses follow the active language, and an editor may use the admin in
     English): results add the visitor's language to its URL when they show it (the English
@@ -97,11 +102,15 @@ def case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | bool | None
     It carries every label and address a result, a facet or a suggestion shows – names in
     Swedish and English, the municipality's and each focus area's page – so engines answer from
     the index alone. `theme_index` is the published focus-area index page (None: there is none),
-    looked up when not given; bulk indexing looks it up once."""
+    looked up when not given; bulk indexing looks it up once. `evidence_level` is the level the
+    case shows (cases/evidence.py); `uptake` (`uptake_by_source()` for these pages, read fresh:
+    indexing runs inside the publish) is looked up when not given."""
+    if uptake is None:
+        uptake = uptake_by_source([page.pk])
     with translation.override(settings.LANGUAGE_CODE):
         if theme_index is False:
             theme_index = focus_area_index()
-        return _case_document(page, theme_index)
+        return _case_document(page, theme_index, uptake)
 
 
 def focus_area_index() -> ThemeIndexPage | None:
@@ -121,7 +130,7 @@ def parent_url(url: str) -> str:
     return trimmed.rsplit("/", 1)[0] + "/" if "/" in trimmed else ""
 
 
-def _case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | None) -> dict:
+def _case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | None, uptake: dict) -> dict:
     municipality = page.municipality
     start_year = page.start_date.year if page.start_date else None
     end_year = page.end_date.year if page.end_date else None
@@ -156,7 +165,7 @@ def _case_document(page: CaseStudyPage, theme_index: ThemeIndexPage | None) -> d
         "county": municipality.county_name if municipality else "",
         "county_code": municipality.county_code if municipality else "",
         "status": page.status,
-        "evidence_level": page.evidence_level,
+        "evidence_level": effective_level(page.evidence_level, page.pk in uptake),
         "start_date": page.start_date.isoformat() if page.start_date else None,
         "end_date": page.end_date.isoformat() if page.end_date else None,
         "start_year": start_year,
@@ -193,9 +202,10 @@ def iter_documents(pages: Iterable[CaseStudyPage] | None = None, chunk_size: int
     pages = live_cases() if pages is None else pages
     if hasattr(pages, "iterator"):
         pages = pages.iterator(chunk_size=chunk_size)
-    theme_index = False
+    theme_index = uptake = False
     for page in pages:
         if theme_index is False:
             with translation.override(settings.LANGUAGE_CODE):
                 theme_index = focus_area_index()
-        yield case_document(page, theme_index)
+            uptake = uptake_by_source()  # every case's derived level in one query
+        yield case_document(page, theme_index, uptake)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cases.evidence import uptake_by_source
 from cases.models import CaseStudyPage, public_cases
 
 from .documents import case_document, focus_area_index, live_cases
@@ -25,7 +26,8 @@ def split_live(
         public = set(public_cases().filter(pk__in=ids).values_list("pk", flat=True))
         pages = sorted((page for page in pages if page.pk in public), key=lambda p: p.pk)
     theme_index = focus_area_index() if pages else None  # once, not two queries per case
-    documents = [case_document(page, theme_index) for page in pages]
+    uptake = uptake_by_source([page.pk for page in pages]) if pages else {}
+    documents = [case_document(page, theme_index, uptake) for page in pages]
     return documents, sorted(ids - {page.pk for page in pages})
 
 

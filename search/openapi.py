@@ -179,6 +179,9 @@ SCHEMAS = {
             "evidence": _object(
                 {
                     "level": {"type": "string"},
+                    "label": {"type": "string"},
+                    "chosen_level": {"type": "string"},
+                    "chosen_label": {"type": "string"},
                     "criteria": {"type": "string"},
                     "evaluation_kind": {"type": "string"},
                     "about": {"type": "string"},

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import EvaluationKind, EvidenceLevel, Status
+from cases.choices import ChosenEvidenceLevel, EvaluationKind, Status
 
 LIST_SEPARATOR = "; "
 
@@ -121,7 +121,7 @@ CASE_COLUMNS: tuple[Column, ...] = (
         "evidence_level",
         Kind.CHOICE,
         _("Evidence level code (see allowed values)."),
-        choices=EvidenceLevel,
+        choices=ChosenEvidenceLevel,
     ),
     Column(
         "utvarderingstyp",

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import ImplementationStatus, PartnerKind, Status
+from cases.choices import EvidenceLevel, ImplementationStatus, PartnerKind, Status
 
 from .case_rows import PageUrls
 from .cells import iso
@@ -187,6 +187,16 @@ CASE_FIELDS: tuple[Field, ...] = (
         _("True for fictional demo content, which describes no municipality's real work."),
     ),
     _text("utvardering_beskrivning", _("How the initiative was evaluated, by whom, and where.")),
+    Field(
+        "evidensniva_visad",
+        "string",
+        _(
+            "The evidence level the case shows (code): the chosen one (evidensniva), or "
+            "tried_in_several when cases in other municipalities took it up with results and that "
+            "stands higher on the ladder."
+        ),
+        choices=EvidenceLevel,
+    ),
     Field(
         "avsnitt",
         "object",

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 
+from cases.evidence import spread_uptake
 from cases.models import (
     CaseStudyPage,
     GrantAllocation,
@@ -67,8 +68,8 @@ def case_pages() -> QuerySet:
     return with_parts(public_cases()).order_by("pk")
 
 
-def case_record(page: CaseStudyPage, urls: PageUrls) -> dict:
-    case = serialised_case(page, urls)
+def case_record(page: CaseStudyPage, urls: PageUrls, uptake: dict | None = None) -> dict:
+    case = serialised_case(page, urls, uptake)
     row = row_from(case)
     record = {column.key: as_json(row[column.key], column.kind) for column in EXPORT_COLUMNS}
     record.update(
@@ -77,6 +78,7 @@ def case_record(page: CaseStudyPage, urls: PageUrls) -> dict:
             "kontaktbar": case["contactable"],
             "fiktivt_exempel": case["is_example"],
             "utvardering_beskrivning": case["evaluation_description"] or None,
+            "evidensniva_visad": case["evidence_level_effective"],
             "avsnitt": section_texts(page),
             "indikatorer": [
                 {
@@ -116,8 +118,9 @@ def case_record(page: CaseStudyPage, urls: PageUrls) -> dict:
 
 
 def case_records(urls: PageUrls, *, chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
+    uptake = spread_uptake()  # the derived evidence level of every case, read once
     for page in case_pages().iterator(chunk_size=chunk_size):
-        yield case_record(page, urls)
+        yield case_record(page, urls, uptake)
 
 
 def municipality_records(urls: PageUrls) -> Iterator[dict]:

@@ -8,6 +8,7 @@ from .case_parts import (
     ResultIndicator,
 )
 from .contact_message import ContactMessage
+from .evidence_criteria import EvidenceLevelCriterion
 from .follow_up_reminder_settings import FollowUpReminderSettings
 from .grants import GrantAllocation
 from .imports import ImportBatch
@@ -24,6 +25,7 @@ __all__ = [
     "CaseStudyPage",
     "CaseStudyPageForm",
     "ContactMessage",
+    "EvidenceLevelCriterion",
     "FollowUpReminderSettings",
     "FollowUpUpdate",
     "GrantAllocation",

@@ -8,7 +8,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
-    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -20,7 +19,8 @@ from wagtail.search import index
 
 from cases.blocks import CaseBodyBlock
 from cases.case_body import has_empty_parts, with_every_section, without_empty_parts
-from cases.choices import EVIDENCE_CRITERIA, EvaluationKind, EvidenceLevel, Status
+from cases.choices import ChosenEvidenceLevel, EvaluationKind, EvidenceLevel, Status
+from cases.evidence_help import EvidenceHelpPanel
 from cases.follow_ups import CaseState, StatusChange, newest_change, state_after
 from cases.keyword_widget import KeywordWidget
 from cases.panels import field_row, page_content, page_promote
@@ -160,7 +160,7 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
     evidence_level = models.CharField(
         _("evidence level"),
         max_length=20,
-        choices=EvidenceLevel.choices,
+        choices=ChosenEvidenceLevel.choices,  # "tried in several municipalities" is derived
         default=EvidenceLevel.NOT_EVALUATED,
     )
     evaluation_kind = models.CharField(
@@ -247,12 +247,7 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
         InlinePanel("indicators", heading=_("Result indicators"), label=_("Indicator")),
         MultiFieldPanel(
             [
-                HelpPanel(
-                    content="".join(
-                        f"<p><strong>{level.label}:</strong> {EVIDENCE_CRITERIA[level]}</p>"
-                        for level in EvidenceLevel
-                    )
-                ),
+                EvidenceHelpPanel(),
                 FieldPanel("evidence_level"),
                 FieldPanel("evaluation_kind"),
                 FieldPanel("evaluation_description"),
@@ -331,10 +326,6 @@ class CaseStudyPage(ExampleFlag, ContactFields, Page):
             .values_list("municipality_id", flat=True)
             .first()
         ) or self.municipality_id
-
-    @property
-    def evidence_criteria(self) -> str:
-        return EVIDENCE_CRITERIA[EvidenceLevel(self.evidence_level)]
 
     def public_inspirations(self) -> list:
         """This case's "inspired by" links whose source anyone may see. Works on the in-memory
