@@ -52,6 +52,7 @@ MANIFEST = "arkiv-manifest.json"
 NOT_ARCHIVED = (
     "/admin/",
     "/api/",
+    "/oppna-data/api/",  # describes the API, which the archive does not have
     "/sok/",
     "/folj/",
     "/insats/",
@@ -198,6 +199,8 @@ class Builder:
         return any(path.startswith(prefix) for prefix in self.private)
 
     def should_follow(self, path: str) -> bool:
+        if path in self.crawl.files:
+            return False  # written already (the open-data package)
         if split_language(path)[1] == SEARCH_PATH:
             return False  # the archive's own search page (own_pages) takes its place
         return not (is_not_archived(path) or self.is_private(path))

@@ -31,7 +31,7 @@ def rewrite_css(css: str, resolve: Resolve) -> str:
         new = resolve(match.group(2))
         if new is None:
             return match.group(0)
-        return f'url("{new}")'
+        return f"url({new})"  # percent-escaped by the resolver: no quotes needed
 
     return CSS_URL.sub(replace, css)
 
