@@ -7,13 +7,20 @@ The database engine runs on a throwaway SQLite file (or DATABASE_URL if set); Op
 given URL, or on a single node that the script starts from tools/search-cluster and stops again.
 Documents come from the synthetic case generator (cases/synthetic.py), written straight into the
 engine's index: the benchmark measures search, not page creation. Queries go through the search
-service layer (search.service), as the site's pages do. Results belong in docs/performance.md.
+service layer (search.service), as the site's pages do. Each query's wall time and the
+process's CPU time are both printed: on a shared machine the CPU time is the figure that
+compares (the database engine runs in this process; a cluster's work is not in it). With
+`--database FILE` an SQLite file is kept and, when it already holds the cases, not rebuilt;
+`--profile KIND` prints the most expensive functions of one query kind (cProfile). Results belong
+in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import random
 import resource
 import statistics
@@ -40,12 +47,16 @@ def parse_args():
     parser.add_argument("--url", help="an OpenSearch URL; default: start a node for the run")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--heap", default="1g", help="heap of the node the script starts")
+    parser.add_argument("--database", help="an SQLite file to keep (and reuse) between runs")
+    parser.add_argument("--profile", metavar="KIND", help="profile one query kind, e.g. text")
     return parser.parse_args()
 
 
-def setup_django(engine: str, url: str | None) -> None:
+def setup_django(engine: str, url: str | None, database: str | None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    if "DATABASE_URL" not in os.environ:
+    if database:
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(database).resolve()}"
+    elif "DATABASE_URL" not in os.environ:
         path = Path(tempfile.mkdtemp(prefix="kb-bench-")) / "bench.sqlite3"
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
@@ -148,10 +159,29 @@ def query_mix(count: int):
     }
 
 
-def timed(function, argument) -> float:
-    started = time.perf_counter()
+def timed(function, argument) -> tuple[float, float]:
+    """(wall ms, CPU ms of this process)."""
+    started, cpu = time.perf_counter(), time.process_time()
     function(argument)
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+
+
+def _indexed() -> int:
+    from search.models import CaseSearchEntry
+
+    return CaseSearchEntry.objects.count()
+
+
+def rebuild(engine, args) -> None:
+    started = time.perf_counter()
+    documents = synthetic_documents(args.cases, args.seed)
+    if hasattr(engine, "rebuild"):
+        indexed = engine.rebuild(documents, chunk_size=1000)
+    else:
+        engine.clear()
+        indexed = engine.index(documents)
+    seconds = time.perf_counter() - started
+    print(f"rebuild: {indexed} cases in {seconds:.1f} s = {indexed / seconds:.0f} cases/s")
 
 
 def start_node(heap: str) -> tuple[str, str]:
@@ -183,7 +213,7 @@ def main() -> None:
     if args.engine == "opensearch" and not url:
         url, node_dir = start_node(args.heap)
     try:
-        setup_django(args.engine, url)
+        setup_django(args.engine, url, args.database)
         run(args, node_dir)
     finally:
         if node_dir:
@@ -197,15 +227,10 @@ def run(args, node_dir) -> None:
 
     engine = primary_engine()
     print(f"engine: {engine.name}, cases: {args.cases}, queries per kind: {args.queries}")
-    started = time.perf_counter()
-    documents = synthetic_documents(args.cases, args.seed)
-    if hasattr(engine, "rebuild"):
-        indexed = engine.rebuild(documents, chunk_size=1000)
+    if args.database and engine.name == "database" and _indexed() == args.cases:
+        print(f"kept: {args.cases} cases already indexed in {args.database}")
     else:
-        engine.clear()
-        indexed = engine.index(documents)
-    seconds = time.perf_counter() - started
-    print(f"rebuild: {indexed} cases in {seconds:.1f} s = {indexed / seconds:.0f} cases/s")
+        rebuild(engine, args)
 
     rng = random.Random(3)
     mixes = query_mix(args.queries)
@@ -218,13 +243,31 @@ def run(args, node_dir) -> None:
     ids = [rng.randint(1, args.cases) for _ in range(args.queries)]
     mixes_callables["related cases"] = (related_cases, ids)
 
-    print(f"{'query':<28} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'q/s':>8}")
+    if args.profile:
+        function, arguments = mixes_callables[args.profile]
+        function(arguments[0])
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for argument in arguments:
+            function(argument)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        return
+
+    print(
+        f"{'query':<28} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'q/s':>8}"
+        f" {'CPU p50':>8} {'CPU p95':>8} {'CPU p99':>8}"
+    )
     for name, (function, arguments) in mixes_callables.items():
         function(arguments[0])  # warm up caches and connections
         samples = [timed(function, argument) for argument in arguments]
-        p50, p95, p99 = percentiles(samples)
-        qps = 1000 * len(samples) / sum(samples)
-        print(f"{name:<28} {p50:8.1f} {p95:8.1f} {p99:8.1f} {qps:8.0f}")
+        p50, p95, p99 = percentiles([wall for wall, _cpu in samples])
+        cpu50, cpu95, cpu99 = percentiles([cpu for _wall, cpu in samples])
+        qps = 1000 * len(samples) / sum(wall for wall, _cpu in samples)
+        print(
+            f"{name:<28} {p50:8.1f} {p95:8.1f} {p99:8.1f} {qps:8.0f}"
+            f" {cpu50:8.1f} {cpu95:8.1f} {cpu99:8.1f}"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: Python process {peak:.0f} MB", end="")
     jvm = jvm_rss_mb(node_dir) if node_dir else None

@@ -1,7 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import reset_queries, transaction
 
 from cases.bulk import publish_cases
 from cases.case_builder import Vocabulary, build_case
@@ -43,20 +43,32 @@ class Command(BaseCommand):
         )
         specs = (s for s in generate_specs(count, seed, list(pages)) if s["slug"] not in existing)
         created = 0
-        while True:
-            batch = [spec for _, spec in zip(range(BATCH), specs, strict=False)]
-            if not batch:
-                break
-            with transaction.atomic():
-                publish_cases(
-                    [
-                        (pages[spec["municipality"]], build_case(spec, vocabulary, is_example=True))
-                        for spec in batch
-                    ]
-                )
-            created += len(batch)
-            if options["verbosity"] > 0:
-                self.stdout.write(f"{created}/{count - len(existing)} cases", ending="\r")
+        try:
+            while True:
+                batch = [spec for _, spec in zip(range(BATCH), specs, strict=False)]
+                if not batch:
+                    break
+                with transaction.atomic():
+                    publish_cases(
+                        [
+                            (
+                                pages[spec["municipality"]],
+                                build_case(spec, vocabulary, is_example=True),
+                            )
+                            for spec in batch
+                        ]
+                    )
+                created += len(batch)
+                reset_queries()  # with DEBUG on, Django keeps every statement's text
+                if options["verbosity"] > 0:
+                    self.stdout.write(f"{created}/{count - len(existing)} cases", ending="\r")
+        except KeyboardInterrupt:
+            # Each batch is its own transaction: what was created stays, the batch under way
+            # is rolled back, and the same command skips the existing cases when run again.
+            raise CommandError(
+                f"Stopped after {created} new cases ({len(existing) + created} of {count} "
+                f"exist). Run the same command again to create the rest."
+            ) from None
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"\nCreated {created} synthetic cases ({SLUG_PREFIX}-{seed}-*) in {seconds:.1f} s "
