@@ -13,7 +13,9 @@ out, and "growth" is the highest sample minus the resident memory before the fir
 Reading cases from the database adds a fixed number of queries per chunk of 500 cases
 (tests/cases/views/test_exports.py checks the count); `--database N` measures that path end to
 end on N synthetic cases created in a throwaway SQLite database (or DATABASE_URL): the filtered-list
-download without filters, and the open-data cases.jsonl. Results belong in docs/performance.md.
+download without filters, the open-data cases.jsonl, and the background export (downloads/tasks.py:
+the task's own `write`, rows to a file in a temporary EXPORT_ROOT, with its progress updates).
+Results belong in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -185,6 +187,32 @@ def database_run(count: int, formats: list[str], seed: int) -> None:
         print(
             f"| {name} | {size / 1e6:.1f} | {seconds:.1f} | {counted[name] / seconds:,.0f} | "
             f"{highest:.0f} | {highest - before:.1f} |"
+        )
+    print()
+    background_run(formats)
+
+
+def background_run(formats: list[str]) -> None:
+    """The background export of the whole list per format, as the worker runs it."""
+    from django.conf import settings
+
+    from downloads.models import ExportJob
+    from downloads.tasks import write
+
+    settings.EXPORT_ROOT = Path(tempfile.mkdtemp(prefix="kb-export-bench-files-"))
+    print("| background export (task) | file MB | wall s | CPU s | cases/s | resident MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for format_key in formats:
+        job = ExportJob.objects.create(
+            format=format_key, base_url="https://kunskapsbanken.example/", content_version="bench"
+        )
+        started, cpu = time.perf_counter(), time.process_time()
+        write(job)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        job.refresh_from_db()
+        print(
+            f"| {format_key} | {job.file_size / 1e6:.1f} | {wall:.1f} | {cpu:.1f} | "
+            f"{job.rows_done / cpu:,.0f} | {resident_mb():.0f} |"
         )
 
 
