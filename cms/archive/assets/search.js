@@ -54,7 +54,7 @@
   function label(count) {
     if (count === 0) return list.dataset.labelNone;
     if (count === 1) return list.dataset.labelOne;
-    return list.dataset.labelMany.replace("%(count)s", String(count));
+    return list.dataset.labelMany.replace("{count}", String(count));
   }
 
   function show(text) {
