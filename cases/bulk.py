@@ -41,11 +41,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
 
 from core.bulk_rows import insert_rows
 from core.content_version import bump_content_version
 
+from .bulk_admin_search import index_new_pages
 from .models import CaseStudyPage, MunicipalityPage
 
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key", "content_type"]
@@ -274,13 +274,6 @@ def _index_references(pages: list[CaseStudyPage]) -> None:
     insert_rows(ReferenceIndex, rows, ignore_conflicts=True)
 
 
-def _index_for_admin_search(pages: list[CaseStudyPage]) -> None:
-    """Wagtail's own (admin) search, one bulk add per backend: what the task that every page
-    save queues (modelsearch's insert_or_update_object) writes, page by page."""
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(CaseStudyPage, pages)
-
-
 def _write(
     placed: list[tuple[MunicipalityPage, CaseStudyPage]], user, live: bool
 ) -> list[CaseStudyPage]:
@@ -303,7 +296,7 @@ def _write(
     for parent, _page in placed:
         parent.numchild += 1
     _index_references(pages)
-    _index_for_admin_search(pages)
+    index_new_pages(CaseStudyPage, pages)  # Wagtail's admin search
     return pages
 
 

@@ -75,3 +75,28 @@ def test_a_case_under_a_private_municipality_page_is_not_indexed(filipstad, supe
         (page_id,) = publish_cases([(filipstad, build_case(spec, Vocabulary()))], superuser)
     assert CaseStudyPage.objects.get(pk=page_id).live
     assert not CaseSearchEntry.objects.filter(page_id=page_id).exists()
+
+
+def test_admin_search_entries_equal_those_add_bulk_writes(bulk_cases):
+    """The bulk path's admin search rows, then the rows Wagtail's own add_bulk writes for the
+    same pages read back from the database."""
+    from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+    from modelsearch.utils import get_content_type_pk
+    from wagtail.search.backends import get_search_backend
+
+    entries = IndexEntry.objects.filter(
+        content_type_id=get_content_type_pk(CaseStudyPage),
+        object_id__in=[str(pk) for pk in bulk_cases],
+    )
+
+    def rows():
+        return sorted(entries.values_list("object_id", "title", "autocomplete", "body"))
+
+    written = rows()
+    assert len(written) == COUNT
+    assert all(body for _id, _title, _autocomplete, body in written)
+    entries.delete()
+    get_search_backend().add_bulk(
+        CaseStudyPage, list(CaseStudyPage.objects.filter(pk__in=bulk_cases))
+    )
+    assert rows() == written
