@@ -21,20 +21,14 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import NamedTuple
 
 from wagtail.models import PageViewRestriction
 
-from cases.county_tiles import (
-    SHADES,
-    TILE_POSITIONS,
-    map_size,
-    shade_index,
-    short_county_name,
-    text_colour,
-    tile_origin,
-)
+from cases.county_tiles import TILE_POSITIONS, shade_index, short_county_name
 from cases.models import CaseInspiration, CaseStudyPage, Municipality
+from cases.municipality_list import read_official_list
 from core.content_version import cached
 
 
@@ -213,69 +207,47 @@ def visible(taken: list[Taken], is_public) -> list[Taken]:
     return sorted(shown, key=lambda item: (not item.direct, item.municipality.name))
 
 
-MAP_TILE_WIDTH, MAP_TILE_HEIGHT = 54, 28
-OWN_COUNTY_STROKE = "#c2410c"
-
-
 class MapTile(NamedTuple):
-    x: int
-    y: int
-    width: int
-    height: int
-    fill: str
-    text_colour: str
+    column: int
+    row: int
+    shade: int
+    short_name: str
     count: int
     own: bool
-    name: str
-
-    @property
-    def text_x(self) -> int:
-        return self.x + self.width // 2
-
-    @property
-    def text_y(self) -> int:  # the baseline of 14-unit digits, centred
-        return self.y + self.height // 2 + 5
 
 
 class SpreadMap(NamedTuple):
-    width: int
-    height: int
     tiles: tuple[MapTile, ...]
-    counties: tuple[tuple[str, int], ...]  # (county name, municipalities) for the description
-    own_county: str
+    counties: tuple[tuple[str, int], ...]  # (county name, municipalities), most first
+
+
+@cache
+def _county_names() -> dict[str, str]:
+    """County code -> name, from SCB's list the municipalities are loaded from."""
+    return {record.county_code: record.county_name for record in read_official_list()}
 
 
 def spread_map(taken: list[Taken], own_county_code: str | None) -> SpreadMap:
-    """A small tile map of the counties (cases/county_tiles.py): darker where more
-    municipalities took the practice up, the number written in the tile, the case's own county
-    framed."""
+    """The county tile map (cases/county_tiles.py, drawn with css/tile-map.css like the one on
+    /statistik/): darker where more municipalities took the practice up, the number in the
+    tile, the case's own county marked."""
     counts: dict[str, int] = {}
-    names: dict[str, str] = {}
     for item in taken:
         code = item.municipality.county_code
         counts[code] = counts.get(code, 0) + 1
-        names[code] = short_county_name(item.municipality.county_name)
+    names = _county_names()
     highest = max(counts.values(), default=0)
-    tiles = []
-    for code, (column, row) in TILE_POSITIONS.items():
-        count = counts.get(code, 0)
-        shade = shade_index(count, highest)
-        x, y = tile_origin(column, row, MAP_TILE_WIDTH, MAP_TILE_HEIGHT)
-        tiles.append(
-            MapTile(
-                x,
-                y,
-                MAP_TILE_WIDTH,
-                MAP_TILE_HEIGHT,
-                SHADES[shade],
-                text_colour(shade),
-                count,
-                code == own_county_code,
-                names.get(code, ""),
-            )
+    tiles = tuple(
+        MapTile(
+            column,
+            row,
+            shade_index(counts.get(code, 0), highest),
+            short_county_name(names.get(code, code)),
+            counts.get(code, 0),
+            code == own_county_code,
         )
-    width, height = map_size(MAP_TILE_WIDTH, MAP_TILE_HEIGHT)
-    counties = tuple(
-        sorted(((names[c], n) for c, n in counts.items()), key=lambda i: (-i[1], i[0]))
+        for code, (column, row) in TILE_POSITIONS.items()
     )
-    return SpreadMap(width, height, tuple(tiles), counties, own_county_code or "")
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], names.get(item[0], "")))
+    counties = tuple((short_county_name(names.get(code, code)), n) for code, n in ranked)
+    return SpreadMap(tiles, counties)

@@ -1,21 +1,22 @@
 """The network between municipalities as an arc diagram, laid out here and drawn as SVG by the
 template (cases/templates/cases/statistics/spread_network.html) – no script, no library.
 
-The municipalities stand in one column, most links first, names on the left; each link is an arc
-on the right from the municipality that inspired to the one that took the practice up, thicker
-for more links, with an arrowhead at the receiving end. One column keeps every name readable at
-phone width, where a circle of names would not be. The table beside it is the full alternative.
+The municipalities stand in one column, most links first; each link is an arc on the right from
+the municipality that inspired to the one that took the practice up, thicker for more links,
+with an arrowhead at the receiving end. One column keeps every name readable at phone width,
+where a circle of names would not be. The names are HTML beside the SVG, one row of ROW pixels
+each (so contrast checkers can measure them; SVG text they cannot), the SVG only arcs and dots.
+The table after it is the full alternative.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-ROW = 26  # vertical distance between two municipalities
-TOP = 14
-LABEL_X = 150  # names end here (text-anchor end)
-AXIS_X = 160  # the column of dots the arcs start and end on
-MAX_WIDTH = 340
+ROW = 26  # vertical distance between two municipalities: the height of a name's row
+TOP = ROW // 2  # the middle of the first row
+AXIS_X = 8  # the column of dots the arcs start and end on
+MAX_WIDTH = 150  # with the names, fits a 320 px screen
 REVERSE_SQUEEZE = 0.6  # an upward link bends less, so A→B and B→A stay apart
 MAX_NODES = 16
 
@@ -36,7 +37,6 @@ class Diagram(NamedTuple):
     width: int
     height: int
     axis_x: int
-    label_x: int
     nodes: tuple[Node, ...]
     arcs: tuple[Arc, ...]
     left_out: int  # municipalities only the table shows
@@ -72,6 +72,6 @@ def arc_diagram(
             )
         )
     nodes = tuple(Node(names.get(m, ""), position[m], degree[m]) for m in shown)
-    height = TOP * 2 + max(len(shown) - 1, 0) * ROW
+    height = len(shown) * ROW
     width = min(MAX_WIDTH, int(AXIS_X + widest + 12))
-    return Diagram(width, height, AXIS_X, LABEL_X, nodes, tuple(arcs), len(ranked) - len(shown))
+    return Diagram(width, height, AXIS_X, nodes, tuple(arcs), len(ranked) - len(shown))

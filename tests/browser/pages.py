@@ -31,6 +31,8 @@ PAGE_TYPES = [
     "standard",
     "accessibility-statement",
     "statistics",
+    "statistics-spread",
+    "case-spread",
     "open-data",
     "api-docs",
     "evidence-levels",
@@ -49,6 +51,7 @@ FIXED_PATHS = {
     "search-filtered": "/sok/?q=brobyggare&tema=grundskola&resultat=ja",
     "standard": "/om/",
     "statistics": "/statistik/",
+    "statistics-spread": "/statistik/spridning/",
     "open-data": "/oppna-data/",
     "api-docs": "/oppna-data/api/",
     "evidence-levels": "/om/evidensnivaer/",
@@ -110,6 +113,11 @@ class PublicPages:
                 if score == 7:
                     return best
         return best
+
+    def _find_case_spread(self) -> str | None:
+        """the most spread practice linked from /statistik/spridning/ (a case page with
+        "Har inspirerat N kommuner" and its map)"""
+        return next(iter(self.links("/statistik/spridning/", r"/kommuner/[^/]+/[^/]+/")), None)
 
     def _find_theme(self) -> str | None:
         """the first focus area linked from /teman/"""

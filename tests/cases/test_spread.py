@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from cases.models import CaseInspiration, MunicipalityPage
 from cases.spread import Reach, build, most_spread, network, only_sources, spread_graph
+from cases.spread_diagram import ROW, arc_diagram
 from core.content_version import bump_content_version
 from tests.factories import make_case
 
@@ -153,3 +154,24 @@ def test_only_sources_keeps_the_chosen_practices_and_their_links():
 
     assert chosen.reached == {B: (Reach(30, (C,), True),)}
     assert chosen.network == ((20, 30, 1),)
+
+
+def test_arc_diagram_lays_out_every_municipality_and_link():
+    names = {10: "Filipstad", 20: "Ljusnarsberg", 30: "Hofors"}
+    diagram = arc_diagram(((10, 20, 3), (20, 30, 1), (30, 10, 1)), names)
+
+    # most links first (4, 4, 2), a tie by name
+    assert [node.name for node in diagram.nodes] == ["Filipstad", "Ljusnarsberg", "Hofors"]
+    assert [node.y for node in diagram.nodes] == [ROW // 2, ROW // 2 + ROW, ROW // 2 + 2 * ROW]
+    assert diagram.height == 3 * ROW
+    assert len(diagram.arcs) == 3
+    assert diagram.arcs[0].width > diagram.arcs[1].width  # more links, thicker
+    assert diagram.width <= 150 and diagram.left_out == 0
+
+
+def test_arc_diagram_leaves_the_smallest_to_the_table():
+    edges = tuple((m, m + 1, 1) for m in range(0, 40, 2))
+    diagram = arc_diagram(edges, {m: f"Kommun {m}" for m in range(41)}, limit=16)
+
+    assert len(diagram.nodes) == 16 and diagram.left_out == 24
+    assert all(arc.path.startswith("M ") for arc in diagram.arcs)

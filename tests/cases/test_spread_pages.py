@@ -109,7 +109,8 @@ def test_spread_page_ranks_practices_and_draws_the_network(client, spread_chain)
     assert "Spridd läxhjälp" in row[: row.find("</tr>")]
     assert '<td class="num">2</td><td class="num">1</td>' in row[: row.find("</tr>")]
     network = html[html.find('id="network"') :]
-    assert 'role="img"' in network and "<title" in network and "<desc" in network
+    assert 'role="img" aria-labelledby="network network-summary"' in network
+    assert "<li>Ljusnarsberg</li>" in network and "<path d=" in network  # names and arcs
     assert "<td>Filipstad</td><td>Ljusnarsberg</td>" in network  # the table alternative
     assert "<td>Ljusnarsberg</td><td>Hofors</td>" in network
 
