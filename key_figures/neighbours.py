@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from django.db.models import Count
+from django.db.models import Count, Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 
-from cases.models import Municipality, MunicipalityPage, public_cases
+from cases.models import CaseStudyPage, Municipality, MunicipalityPage
 from cases.municipality_list import read_official_list
 from core.content_version import cached
 
@@ -53,12 +55,20 @@ def _compute() -> dict:
     profiles = profiles_from_rows(rows)
     log_keys = [indicator.key for indicator in NUMERIC if indicator.log_scale]
     table = similar_table(profiles.values(), weights(), KEPT, log_keys)
+    # Public: no view restriction on the page or an ancestor – tested inside each query, so this
+    # reads no restriction rows of its own (Wagtail's .public() reads them all at every call).
+    private = Exists(
+        PageViewRestriction.objects.annotate(
+            prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+        ).filter(page__path=F("prefix"))
+    )
     pages = {
         page.municipality.code: page.url
-        for page in MunicipalityPage.objects.live().public().select_related("municipality")
+        for page in MunicipalityPage.objects.live().exclude(private).select_related("municipality")
     }
     cases = dict(
-        public_cases()
+        CaseStudyPage.objects.live()
+        .exclude(private)
         .values_list("municipality__code")
         .annotate(count=Count("pk"))
         .values_list("municipality__code", "count")

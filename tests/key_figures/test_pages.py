@@ -51,3 +51,21 @@ def test_the_case_page_lists_similar_municipalities(client, filipstad):
     assert "Kommuner som liknar Filipstad" in section
     assert section.count("<li>") == 5
     assert "Exempelsiffror" in section
+
+
+def test_a_municipality_page_in_a_private_section_is_not_linked(client, filipstad):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from key_figures.neighbours import similar_to
+
+    neighbour = similar_to("1782")["neighbours"][0]
+    page = type(filipstad).objects.get(municipality__code=neighbour["code"])
+    assert f'href="{page.url}"' in client.get(filipstad.url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Moderatorer"))
+    html = client.get(filipstad.url).content.decode()
+    assert f'href="{page.url}"' not in html
+    assert neighbour["name"] in html  # still compared, only not linked
