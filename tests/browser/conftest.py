@@ -48,6 +48,10 @@ def site_env(tmp_path_factory):
         "SECRET_KEY": "browser-tests-only",
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "SEARCH_ENGINE_URL": "",
+        # Downloads of more than 10 cases become background exports, so the demo reaches the
+        # export job page (tests/browser/pages.py).
+        "EXPORT_BACKGROUND_THRESHOLD": "10",
+        "EXPORT_ROOT": str(directory / "exports"),
     }
     manage_ok(env, "migrate", "--no-input")
     manage_ok(env, "first_run")

@@ -12,6 +12,7 @@ from functools import cache
 from html import unescape
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 
@@ -39,6 +40,7 @@ PAGE_TYPES = [
     "privacy",
     "follow",
     "contact",
+    "export-job",
     "not-found",
 ]
 
@@ -134,6 +136,14 @@ class PublicPages:
     def _find_contact(self) -> str | None:
         """the case page's link to its contact form (/insats/<id>/kontakta/)"""
         return next(iter(self.links(self.path("case"), r"/insats/\d+/kontakta/")), None)
+
+    def _find_export_job(self) -> str | None:
+        """the page /sok/export.csv sends a visitor to when the list is longer than
+        EXPORT_BACKGROUND_THRESHOLD (10 on the test site; its immediate task queue has the file
+        ready at once)"""
+        with urlopen(self.base_url + "/sok/export.csv", timeout=60) as response:
+            path = urlsplit(response.url).path
+        return path if path.startswith("/sok/export/") else None
 
     def _find_accessibility_statement(self) -> str | None:
         """a link on the home page whose text contains "tillgänglighet" (the footer's link to
