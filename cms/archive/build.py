@@ -62,8 +62,9 @@ NOT_ARCHIVED = (
     "/sitemap.xml",
     "/robots.txt",
 )
-# Workbooks carry the time they were written, so the same content would give other files.
-NOT_ARCHIVED_SUFFIXES = (".xlsx",)
+# The statistics workbooks carry the time they were written, so the same content would give
+# other files (the CSV and JSON downloads of the same figures are kept).
+NOT_ARCHIVED_STATISTICS = (".xlsx",)
 SEARCH_PATH = "/sok/"
 MISSING_PATH = "/arkiv/inte-med/"
 OPEN_DATA_PATH = "/oppna-data/"
@@ -132,7 +133,9 @@ def is_not_archived(path: str) -> bool:
     _language, bare = split_language(path)
     if bare == SEARCH_PATH:
         return False  # the offline search page takes its place
-    return bare.startswith(NOT_ARCHIVED) or bare.endswith(NOT_ARCHIVED_SUFFIXES)
+    if bare.startswith("/statistik/") and bare.endswith(NOT_ARCHIVED_STATISTICS):
+        return True
+    return bare.startswith(NOT_ARCHIVED)
 
 
 def private_prefixes() -> tuple[str, ...]:

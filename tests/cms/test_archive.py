@@ -294,3 +294,42 @@ def test_a_date_in_another_format_is_refused():
     with pytest.raises(CommandError, match="ÅÅÅÅ-MM-DD"):
         call_command("build_archive", "/tmp/aldrig-skrivet", "--date", "31/12/2027")
     assert date.fromisoformat(ARCHIVE_DATE)
+
+
+@pytest.mark.django_db
+def test_a_public_cases_document_is_archived_and_linked(tmp_path, filipstad, monkeypatch):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from cases.models import CaseAttachment
+
+    document = get_document_model().objects.create(
+        title="Slutrapport för arkivet",
+        collection=Collection.objects.get(name="Filipstad"),
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="slutrapport.pdf"),
+    )
+    case = make_case(filipstad, title="Insats med rapport i arkivet", publish=False)
+    case.attachments = [CaseAttachment(document=document)]
+    case.save_revision().publish()
+    case = CaseStudyPage.objects.get(pk=case.pk)
+
+    # Only the case and what it uses, not the whole site.
+    follows = archive_build.Builder.should_follow
+    monkeypatch.setattr(archive_build, "seed_paths", lambda: [case.url])
+    monkeypatch.setattr(
+        archive_build.Builder,
+        "should_follow",
+        lambda self, path: (
+            follows(self, path)
+            and (path == case.url or path.startswith(("/dokument/", "/media/", "/static/")))
+        ),
+    )
+    folder = tmp_path / "arkiv"
+    build(folder)
+    page_file = file_for(case.url, is_html=True)
+    links = links_of(folder / page_file).addresses
+    document_links = [address for address in links if "dokument/" in address]
+    assert document_links
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_file), document_links[0]))
+    assert (folder / unquote(target)).read_bytes() == b"%PDF-1.4\n%%EOF\n"
