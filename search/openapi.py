@@ -28,7 +28,10 @@ FILTER_DESCRIPTIONS = {
     "lan": N_("County code (SCB), e.g. 17"),
     "status": N_("planned, ongoing, completed or discontinued"),
     "malgrupp": N_("Target group slug"),
-    "evidens": N_("not_evaluated, promising, evaluated_good or evaluated_mixed"),
+    "evidens": N_(
+        "not_evaluated, promising, tried_in_several, evaluated_good, evaluated_mixed or "
+        "no_effect: the level a case shows"
+    ),
 }
 
 
