@@ -10,10 +10,11 @@ entry, go through `add_bulk`.
 
 from __future__ import annotations
 
-from modelsearch.backends.database.sqlite.sqlite import IndexEntry, ObjectIndexer, SQLiteIndex
+from django.db import connection
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backends
+from wagtail.search.models import IndexEntry
 
 from core.bulk_rows import insert_rows
 
@@ -21,9 +22,11 @@ from core.bulk_rows import insert_rows
 def index_new_pages(model, pages: list) -> None:
     for backend in get_search_backends(with_auto_update=True):
         index = backend.get_index_for_model(model)
-        if not isinstance(index, SQLiteIndex) or not _all_new(index, model, pages):
+        if not _sqlite(index) or not _all_new(index, model, pages):
             backend.add_bulk(model, pages)
             continue
+        from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+
         content_type_pk = get_content_type_pk(model)
         insert_rows(
             IndexEntry,
@@ -39,13 +42,22 @@ def index_new_pages(model, pages: list) -> None:
         index._refresh_title_norms()
 
 
-def _all_new(index: SQLiteIndex, model, pages: list) -> bool:
+def _sqlite(index) -> bool:
+    # The SQLite backend's module can only be imported when SQLite is the database.
+    if connection.vendor != "sqlite":
+        return False
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex
+
+    return isinstance(index, SQLiteIndex)
+
+
+def _all_new(index, model, pages: list) -> bool:
     return not index.entries.filter(
         content_type_id=get_content_type_pk(model), object_id__in=[str(p.pk) for p in pages]
     ).exists()
 
 
-def _texts(indexer: ObjectIndexer, page) -> dict[str, str]:
+def _texts(indexer, page) -> dict[str, str]:
     """ObjectIndexer's title, body and autocomplete, from one pass over the search fields."""
     values = [
         (field, value)

@@ -80,9 +80,9 @@ def test_a_case_under_a_private_municipality_page_is_not_indexed(filipstad, supe
 def test_admin_search_entries_equal_those_add_bulk_writes(bulk_cases):
     """The bulk path's admin search rows, then the rows Wagtail's own add_bulk writes for the
     same pages read back from the database."""
-    from modelsearch.backends.database.sqlite.sqlite import IndexEntry
     from modelsearch.utils import get_content_type_pk
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     entries = IndexEntry.objects.filter(
         content_type_id=get_content_type_pk(CaseStudyPage),
