@@ -18,12 +18,11 @@ from cases.spread_figures import KEYS, municipality_names
 from core.content_version import cached
 
 SHOWN_PRACTICES = 25  # the download has them all
-TOP_ON_STATISTICS = 5
 
 
-def ranked_practices(limit: int | None) -> list[dict]:
+def ranked_practices() -> list[dict]:
     """The most spread practices with their case pages: case, municipalities, directly."""
-    ranked = most_spread(spread_graph(), limit)
+    ranked = most_spread(spread_graph())
     pages = CaseStudyPage.objects.filter(pk__in=[case for case, _n, _d in ranked])
     pages = {page.pk: page for page in pages.select_related("municipality")}
     return [
@@ -45,16 +44,11 @@ def _network() -> dict:
 def _context() -> dict:
     network = _network()
     return {
-        "practices": ranked_practices(None),
+        "practices": ranked_practices(),
         "network": network,
         "municipalities": len({m for row in network["rows"] for m in row[:2]}),
         "links": sum(weight for _s, _e, weight in network["rows"]),
     }
-
-
-def top_practices() -> list[dict]:
-    """The few most spread practices for /statistik/, once per content version."""
-    return cached("spread_top", (TOP_ON_STATISTICS,), lambda: ranked_practices(TOP_ON_STATISTICS))
 
 
 def _downloads(key: str) -> dict:

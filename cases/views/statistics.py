@@ -43,7 +43,6 @@ from cases.figure_exports import (
 from cases.figure_forms import FigureFilterForm
 from cases.figures import FIGURES, FigureFilters, Row, Table, compute, figure_keys
 from cases.spread_figures import KEYS as SPREAD_KEYS
-from cases.views.spread import top_practices
 from core.content_version import cached
 
 WORKBOOK_NAME = "alla"
@@ -177,7 +176,6 @@ def statistics_page(request):
     """/statistik/: follow-up figures on published cases and grants, with filters and downloads."""
     context = _figures_context(request, public_only=True, url_prefix="statistics")
     context["page_title"] = _("Statistics")
-    context["spread_top"] = top_practices()
     response = render(request, "cases/statistics/page.html", context)
     if context["filters"].is_filtered:
         response["X-Robots-Tag"] = "noindex"  # filtered pages are variations of the same figures
