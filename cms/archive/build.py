@@ -449,6 +449,14 @@ def write_zip(folder: Path, target: Path, archived_on: date) -> None:
                 archive.writestr(info, path.read_bytes())
 
 
+def is_protected(folder: Path) -> bool:
+    """True for the project, media, static or backup folder or a folder that holds one of them:
+    --force would replace it."""
+    kept = [settings.BASE_DIR, settings.MEDIA_ROOT, settings.STATIC_ROOT]
+    kept.append(getattr(settings, "BACKUP_ROOT", settings.BASE_DIR))
+    return any(Path(path).resolve().is_relative_to(folder) for path in kept)
+
+
 def build_archive(
     folder: Path,
     *,
@@ -460,6 +468,11 @@ def build_archive(
     """Write the archive into `folder` (and `zip_path`). Refuses a folder that is not empty and
     an existing zip unless `force`; builds beside the target and moves into place at the end."""
     folder = folder.resolve()
+    if is_protected(folder):
+        raise ArchiveError(
+            _("%(path)s holds the site itself or its files; choose a folder of its own.")
+            % {"path": folder}
+        )
     if folder.exists() and not folder.is_dir():
         raise ArchiveError(_("%(path)s is a file, not a folder.") % {"path": folder})
     if folder.is_dir() and any(folder.iterdir()) and not force:

@@ -333,3 +333,11 @@ def test_a_public_cases_document_is_archived_and_linked(tmp_path, filipstad, mon
     assert document_links
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page_file), document_links[0]))
     assert (folder / unquote(target)).read_bytes() == b"%PDF-1.4\n%%EOF\n"
+
+
+def test_the_site_and_its_files_are_never_the_target(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for folder in (settings.BASE_DIR, settings.BASE_DIR.parent, tmp_path):
+        with pytest.raises(CommandError, match="välj en egen mapp"):
+            call_command("build_archive", str(folder), "--force")
+    assert (settings.BASE_DIR / "manage.py").is_file()
