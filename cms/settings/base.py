@@ -257,6 +257,9 @@ SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 120)
 SEARCH_STATS_RETENTION_WEEKS = env_int("SEARCH_STATS_RETENTION_WEEKS", 104)
 # How many proxies in front of the site append to X-Forwarded-For (0: use the peer address).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# A case shows "Prövad i flera kommuner" when cases in at least this many other municipalities
+# name it as their inspiration and report results (cases/evidence.py).
+EVIDENCE_SPREAD_MIN_MUNICIPALITIES = env_int("EVIDENCE_SPREAD_MIN_MUNICIPALITIES", 2)
 
 # The licence of the open-data package (/oppna-data/, manage.py export_open_data), as a
 # Frictionless license object.
