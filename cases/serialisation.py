@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from cases.evidence import effective_level, spread_uptake
 from cases.models import CaseAttachment, CaseInspiration, CaseStudyPage, public_cases
+from cases.spread import Spread, spread_graph
 
 ROW_RELATIONS = ("themes", "keywords", "target_groups")
 
@@ -57,9 +58,11 @@ def with_parts(pages: QuerySet) -> QuerySet:
     return with_row_relations(pages).prefetch_related(*part_prefetches())
 
 
-def case_fields(page: CaseStudyPage, urls: Urls) -> dict:
-    """The case's own fields – what fits in one spreadsheet row."""
+def case_fields(page: CaseStudyPage, urls: Urls, spread: Spread | None = None) -> dict:
+    """The case's own fields – what fits in one spreadsheet row. `spread` is `spread_graph()`,
+    read once by callers that serialise many cases."""
     municipality = page.municipality
+    spread = spread_graph() if spread is None else spread
     return {
         "id": page.pk,
         "municipality": municipality.code if municipality else None,
@@ -91,13 +94,17 @@ def case_fields(page: CaseStudyPage, urls: Urls) -> dict:
         "contact_url": (
             urls.absolute(reverse("case_contact", args=[page.pk])) if page.contact_email else None
         ),
+        # Other municipalities that took the case up, directly or not (cases/spread.py).
+        "inspired_municipalities": len(spread.of(page.pk)),
         "url": urls.page(page),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }
 
 
-def case_record(page: CaseStudyPage, urls: Urls, uptake: dict | None = None) -> dict:
+def case_record(
+    page: CaseStudyPage, urls: Urls, uptake: dict | None = None, spread: Spread | None = None
+) -> dict:
     """Every structured field of the case, inline parts included (body sections excepted: the
     API and open data render them as plain text each in their own way).
 
@@ -105,7 +112,7 @@ def case_record(page: CaseStudyPage, urls: Urls, uptake: dict | None = None) -> 
     shows, which may be the derived "tried in several municipalities", is
     `evidence_level_effective` (cases/evidence.py). `uptake` is `spread_uptake()`, read once by
     callers that serialise many cases."""
-    record = case_fields(page, urls)
+    record = case_fields(page, urls, spread)
     uptake = spread_uptake() if uptake is None else uptake
     record.update(
         {

@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from cases.models import CaseStudyPage
 from cases.serialisation import case_fields, with_row_relations
+from cases.spread import Spread, spread_graph
 
 from .columns import EXPORT_COLUMNS
 
@@ -67,15 +68,16 @@ def _cell(value):
     return None if value == "" else value
 
 
-def case_row(page: CaseStudyPage, urls: PageUrls) -> dict:
+def case_row(page: CaseStudyPage, urls: PageUrls, spread: Spread | None = None) -> dict:
     """One case as Python values keyed by column key (None where nothing is entered)."""
-    return row_from(case_fields(page, urls))
+    return row_from(case_fields(page, urls, spread))
 
 
 def case_rows(pages: QuerySet, urls: PageUrls, *, chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
     """Rows for an ordered queryset of cases, in its order."""
+    spread = spread_graph()  # read once for all rows
     for page in with_row_relations(pages).iterator(chunk_size=chunk_size):
-        yield case_row(page, urls)
+        yield case_row(page, urls, spread)
 
 
 def case_rows_in_order(
@@ -87,8 +89,9 @@ def case_rows_in_order(
     are left out.
     """
     ids = iter(ids)
+    spread = spread_graph()  # read once for all rows
     while chunk := list(islice(ids, chunk_size)):
         found = {page.pk: page for page in with_row_relations(pages.filter(pk__in=chunk))}
         for page_id in chunk:
             if page_id in found:
-                yield case_row(found.pop(page_id), urls)
+                yield case_row(found.pop(page_id), urls, spread)

@@ -130,6 +130,16 @@ CASE_COLUMNS: tuple[Column, ...] = (
         _("Kind of evaluation code (see allowed values)."),
         choices=EvaluationKind,
     ),
+    Column(
+        "inspirerat_kommuner",
+        "inspired_municipalities",
+        Kind.INTEGER,
+        _(
+            "Number of other municipalities that took the case up: a published case there names "
+            "it as its inspiration, or names a case that did."
+        ),
+        importable=False,
+    ),
     Column("kontaktperson", "contact_name", Kind.TEXT, _("Name of the contact person.")),
     # Imported, never published: readers write through the contact form instead.
     Column(

@@ -24,6 +24,7 @@ from cases.models import (
 )
 from cases.serialisation import case_record as serialised_case
 from cases.serialisation import with_parts
+from cases.spread import Spread, spread_graph
 from themes.models import TargetGroup, Theme, ThemeIndexPage
 
 from .case_rows import CHUNK_SIZE, PageUrls, row_from
@@ -68,8 +69,10 @@ def case_pages() -> QuerySet:
     return with_parts(public_cases()).order_by("pk")
 
 
-def case_record(page: CaseStudyPage, urls: PageUrls, uptake: dict | None = None) -> dict:
-    case = serialised_case(page, urls, uptake)
+def case_record(
+    page: CaseStudyPage, urls: PageUrls, uptake: dict | None = None, spread: Spread | None = None
+) -> dict:
+    case = serialised_case(page, urls, uptake, spread)
     row = row_from(case)
     record = {column.key: as_json(row[column.key], column.kind) for column in EXPORT_COLUMNS}
     record.update(
@@ -119,8 +122,9 @@ def case_record(page: CaseStudyPage, urls: PageUrls, uptake: dict | None = None)
 
 def case_records(urls: PageUrls, *, chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
     uptake = spread_uptake()  # the derived evidence level of every case, read once
+    spread = spread_graph()  # how far every case spread, read once
     for page in case_pages().iterator(chunk_size=chunk_size):
-        yield case_record(page, urls, uptake)
+        yield case_record(page, urls, uptake, spread)
 
 
 def municipality_records(urls: PageUrls) -> Iterator[dict]:

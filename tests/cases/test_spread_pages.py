@@ -153,3 +153,32 @@ def test_the_spread_page_follows_a_publish(client, filipstad, ljusnarsberg):
     _inspired(ljusnarsberg, source)
 
     assert "Ny praktik i Filipstad" in client.get("/statistik/spridning/").content.decode()
+
+
+# -- Exports and open data ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_case_exports_and_open_data_count_the_municipalities_inspired(spread_chain):
+    from cases.exchange.case_rows import PageUrls, case_rows
+    from cases.exchange.open_data_records import case_records
+    from cases.models import public_cases
+
+    urls = PageUrls("https://kunskapsbanken.example")
+    rows = {row["id"]: row for row in case_rows(public_cases().order_by("pk"), urls)}
+    records = {record["id"]: record for record in case_records(urls)}
+
+    assert rows[spread_chain.pk]["inspirerat_kommuner"] == 2
+    assert records[spread_chain.pk]["inspirerat_kommuner"] == 2
+    never = make_case(MunicipalityPage.objects.get(municipality__code="1782"))
+    assert {row["id"]: row for row in case_rows(public_cases(), urls)}[never.pk][
+        "inspirerat_kommuner"
+    ] == 0
+
+
+@pytest.mark.django_db
+def test_the_case_list_download_has_the_column(client, spread_chain):
+    response = client.get("/sok/export.csv")
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "inspirerat_kommuner" in content.splitlines()[0].split(",")
