@@ -41,7 +41,7 @@ from core.language_urls import language_path, split_language
 
 from . import offline_search
 from .paths import file_for, is_safe, relative_link
-from .rewrite import add_banner, replace_post_forms, rewrite_css, rewrite_html
+from .rewrite import add_banner, replace_forms, rewrite_css, rewrite_html
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 MANIFEST = "arkiv-manifest.json"
@@ -378,7 +378,7 @@ class Builder:
         language = split_language(base)[0]
         with translation.override(language):
             page = rewrite_html(content.decode(), self.resolver(file, base, language))
-            page = replace_post_forms(
+            page = replace_forms(
                 page, html.escape(_("The form needs the live site and is not in the archive."))
             )
             banner = _(

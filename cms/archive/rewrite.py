@@ -21,7 +21,9 @@ SRCSET_ATTRIBUTE = re.compile(r'(\ssrcset=")([^"]*)(")', re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r'(\sstyle=")([^"]*)(")', re.IGNORECASE)
 STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.IGNORECASE | re.DOTALL)
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""", re.IGNORECASE)
-POST_FORM = re.compile(r"<form\b[^>]*\bmethod=\"post\"[^>]*>.*?</form>", re.IGNORECASE | re.DOTALL)
+FORM = re.compile(r"(<form\b[^>]*>).*?</form>", re.IGNORECASE | re.DOTALL)
+SEARCH_FORM = re.compile(r'\brole="search"', re.IGNORECASE)
+POSTS = re.compile(r'\bmethod="post"', re.IGNORECASE)
 BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 SKIP_LINK = re.compile(r'(<a class="skip-link"[^>]*>.*?</a>)', re.DOTALL)
 
@@ -77,10 +79,18 @@ def rewrite_html(page: str, resolve: Resolve) -> str:
     return STYLE_ELEMENT.sub(style_element, page)
 
 
-def replace_post_forms(page: str, sentence: str) -> str:
-    """Every form that sends something to the server replaced by `sentence` (already escaped
-    HTML): the archive has no server to receive it."""
-    return POST_FORM.sub(f'<p class="archive-note">{sentence}</p>', page)
+def replace_forms(page: str, sentence: str) -> str:
+    """Every form but the search boxes replaced by `sentence` (already escaped HTML): forms that
+    post, and filters, need a server the archive does not have. A search box (role="search",
+    sent with GET) leads to the archive's own search page."""
+
+    def replace(match: re.Match) -> str:
+        start = match.group(1)
+        if SEARCH_FORM.search(start) and not POSTS.search(start):
+            return match.group(0)
+        return f'<p class="archive-note">{sentence}</p>'
+
+    return FORM.sub(replace, page)
 
 
 def add_banner(page: str, banner: str, stylesheet: str) -> str:
