@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -267,6 +268,7 @@ def test_a_failed_export_says_so_and_offers_a_new_try(
     assert page.status_code == HTTPStatus.OK
     assert "Exporten misslyckades" in html and "Filen kunde inte skapas" in html
     assert 'href="/sok/export.csv?lan=17">Försök igen' in html
+    assert not (queue.EXPORT_ROOT / job_of(location).token).exists()  # no half file left
 
     monkeypatch.undo()
     retry = start(client, "/sok/export.csv?lan=17", django_capture_on_commit_callbacks)
@@ -304,6 +306,17 @@ def test_a_worker_gone_for_good_leaves_a_failed_job_not_a_running_one(
     html = client.get(location).content.decode()
     assert "Exporten avbröts innan filen blev klar" in html
     assert 'href="/sok/export.csv">Försök igen' in html
+
+
+def test_cleanup_removes_stray_folders_once_they_are_a_day_old(queue):
+    stray, fresh = queue.EXPORT_ROOT / "stray", queue.EXPORT_ROOT / "fresh"
+    for folder in (stray, fresh):
+        folder.mkdir(parents=True)
+        (folder / "kunskapsbanken-insatser.csv.part").write_bytes(b"id\r\n")
+    two_days_ago = (timezone.now() - timedelta(days=2)).timestamp()
+    os.utime(stray, (two_days_ago, two_days_ago))
+    call_command("prune_exports", verbosity=0)
+    assert not stray.exists() and fresh.exists()
 
 
 def test_new_jobs_are_limited_per_client_and_in_number(
