@@ -48,11 +48,14 @@ def parse_args():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--heap", default="1g", help="heap of the node the script starts")
     parser.add_argument("--database", help="an SQLite file to keep (and reuse) between runs")
+    parser.add_argument(
+        "--index-prefix", default="bench", help="index name prefix on a shared cluster"
+    )
     parser.add_argument("--profile", metavar="KIND", help="profile one query kind, e.g. text")
     return parser.parse_args()
 
 
-def setup_django(engine: str, url: str | None, database: str | None) -> None:
+def setup_django(engine: str, url: str | None, database: str | None, prefix: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     if database:
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(database).resolve()}"
@@ -63,7 +66,7 @@ def setup_django(engine: str, url: str | None, database: str | None) -> None:
     if engine == "opensearch":
         os.environ["SEARCH_ENGINE_URL"] = url
         os.environ["SEARCH_ENGINE"] = "opensearch"
-        os.environ["SEARCH_INDEX_PREFIX"] = "bench"
+        os.environ["SEARCH_INDEX_PREFIX"] = prefix
     import django
 
     django.setup()
@@ -213,7 +216,7 @@ def main() -> None:
     if args.engine == "opensearch" and not url:
         url, node_dir = start_node(args.heap)
     try:
-        setup_django(args.engine, url, args.database)
+        setup_django(args.engine, url, args.database, args.index_prefix)
         run(args, node_dir)
     finally:
         if node_dir:
