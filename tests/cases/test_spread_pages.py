@@ -182,3 +182,12 @@ def test_the_case_list_download_has_the_column(client, spread_chain):
 
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "inspirerat_kommuner" in content.splitlines()[0].split(",")
+
+
+@pytest.mark.django_db
+def test_a_county_filter_counts_the_practices_from_that_county(client, spread_chain):
+    response = client.get("/statistik/export/lankar-mellan-kommuner.csv", {"lan": "17"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "1782-1864" in content  # from Filipstad, in Värmland
+    assert "1864-2104" not in content  # from Ljusnarsberg, in Örebro län
