@@ -147,11 +147,20 @@ def uptake_by_source(
         "measured",
     )
     grouped: dict[int, tuple[int | None, list[Uptake]]] = {}
-    for source_id, source_municipality, source_path, page_id, *case, path, has_outcome in rows:
+    for (
+        source_id,
+        source_municipality,
+        source_path,
+        page_id,
+        municipality,
+        level,
+        path,
+        has_outcome,
+    ) in rows:
         if source_path.startswith(restricted) or path.startswith(restricted):
             continue  # private: neither counts nor gets a level anyone sees
         entry = grouped.setdefault(source_id, (source_municipality, []))
-        entry[1].append(Uptake(page_id, case[0], case[1], has_outcome))
+        entry[1].append(Uptake(page_id, municipality, level, has_outcome))
     minimum = min_municipalities()
     result = {}
     for source_id, (source_municipality, uptakes) in grouped.items():
@@ -163,12 +172,10 @@ def uptake_by_source(
 
 def spread_uptake() -> dict[int, tuple[int, ...]]:
     """`uptake_by_source()` for the whole site, computed once per content version (publishing,
-    unpublishing and privacy changes bump it) and shared by case pages and figures."""
+    unpublishing and privacy changes bump it) and shared by /statistik/, the evidence-levels page
+    and open data. A case page reads only its own uptake, in its per-version cache entry; search
+    documents read theirs fresh, inside the publish that changes them."""
     return cached("evidence_uptake", (min_municipalities(),), uptake_by_source)
-
-
-def effective_levels(pages, uptake: dict[int, tuple[int, ...]]) -> dict[int, str]:
-    return {page.pk: effective_level(page.evidence_level, page.pk in uptake) for page in pages}
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,8 @@ def published_criteria() -> dict[str, Criterion]:
 
 @dataclass(frozen=True)
 class Explanation:
-    """ "Why this level?" for one case: the level it shows, its criteria and the reasons."""
+    """The answer to "why this level?" for one case: the level it shows, its criteria and the
+    reasons."""
 
     level: str
     label: str
