@@ -4,6 +4,7 @@ Documented by the OpenAPI schema at /api/v1/openapi.json (search/openapi.py). Op
 for GET, rate limited per client like the search page.
 """
 
+from dataclasses import replace
 from functools import wraps
 
 from django.http import JsonResponse
@@ -141,6 +142,8 @@ def understanding_data(result: SearchResult, base: str) -> dict:
 def search(request):
     # As on the page: a filter value that names nothing on the site is ignored, and said so.
     search_request, ignored = split_unknown(request_from_params(request.GET))
+    # "liknar" (similar municipalities) is the search page's only, for now: not in the links.
+    search_request = replace(search_request, similar_to="")
     result = search_cases(search_request)
     return JsonResponse(
         result_data(request, result, ignored), json_dumps_params={"ensure_ascii": False}

@@ -75,3 +75,10 @@ def test_the_filter_form_offers_every_municipality(client):
     select = html.split('name="liknar"')[1].split("</select>")[0]
     assert select.count("<option") == 1 + 290  # "any" and SCB's list
     assert '<option value="filipstad">Filipstad</option>' in select
+
+
+def test_the_api_does_not_narrow_and_does_not_pretend_to(client):
+    narrowed = client.get("/api/v1/sok/?liknar=filipstad").json()
+    plain = client.get("/api/v1/sok/").json()
+    assert narrowed["total"] == plain["total"]
+    assert "liknar" not in narrowed["links"]["self"]
