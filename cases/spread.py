@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from functools import cache
 from typing import NamedTuple
 
+from django.apps import apps
 from wagtail.models import PageViewRestriction
 
 from cases.county_tiles import TILE_POSITIONS, shade_index, short_county_name
-from cases.models import CaseInspiration, CaseStudyPage, Municipality
-from cases.municipality_list import read_official_list
+from cases.models.case_parts import CaseInspiration
+from cases.models.municipality import Municipality
 from core.content_version import cached
 
 
@@ -148,7 +148,7 @@ def _read() -> Spread:
     of `public_cases()` (live, no view restriction on the page or above it) done on the paths
     here: Wagtail's `.public()` would repeat the case page's own read of the restrictions."""
     restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    rows = CaseStudyPage.objects.live().filter(municipality__isnull=False).order_by()
+    rows = _case_pages().live().filter(municipality__isnull=False).order_by()
     cases = {
         pk: municipality
         for pk, municipality, path in rows.values_list("pk", "municipality_id", "path")
@@ -187,7 +187,7 @@ def case_spread_rows(case_id: int | None) -> list[Taken]:
         return []
     wanted = {case for item in reach for case in item.cases}
     # Public when the graph was built (this content version); the page checks again per request.
-    live = CaseStudyPage.objects.live().filter(pk__in=wanted).select_related("municipality")
+    live = _case_pages().live().filter(pk__in=wanted).select_related("municipality")
     pages = {page.pk: page for page in live}
     taken = []
     for item in reach:
@@ -221,10 +221,21 @@ class SpreadMap(NamedTuple):
     counties: tuple[tuple[str, int], ...]  # (county name, municipalities), most first
 
 
-@cache
+def _case_pages():
+    """CaseStudyPage's manager, looked up by name: its module imports the case page's context,
+    which imports this one."""
+    return apps.get_model("cases", "CaseStudyPage").objects
+
+
+_COUNTY_NAMES: dict[str, str] = {}
+
+
 def _county_names() -> dict[str, str]:
-    """County code -> name, from SCB's list the municipalities are loaded from."""
-    return {record.county_code: record.county_name for record in read_official_list()}
+    """County code -> name. The 21 counties are fixed: read once per process (once loaded)."""
+    if not _COUNTY_NAMES:
+        rows = Municipality.objects.values_list("county_code", "county_name").distinct()
+        _COUNTY_NAMES.update(rows.order_by())
+    return _COUNTY_NAMES
 
 
 def spread_map(taken: list[Taken], own_county_code: str | None) -> SpreadMap:
