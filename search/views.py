@@ -68,7 +68,7 @@ def search_page(request):
         "facets": facets(search_request, result),
         "chips": found_chips,
         "similar_choices": neighbours.choices(),
-        "active_filters": active_filter_count(search_request),
+        "active_filters": active_filter_count(search_request) + bool(similar_label),
         "understanding": understanding(search_request, result),
         "pages": page_links(search_request, result),
         "previous_url": url_for(search_request, page=search_request.page - 1)
