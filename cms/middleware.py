@@ -6,6 +6,7 @@ from django.core.signals import request_finished
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from core.content_version import cached
 from core.language_urls import split_language
@@ -85,23 +86,28 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class KnownSiteMiddleware:
-    """Tells Wagtail the request's site from the content-version cache.
+    """Tells Wagtail the site of a page request from the content-version cache.
 
     Wagtail looks the site up with a query per request (Site.find_for_request; building it costs
-    about 1.2 ms CPU, a sixth of a case page's view). Sites change seldom and a change sets a new
-    content version (cms/signal_handlers.py), so the answer is kept per host and port. Goes after
-    CommonMiddleware, which has refused hosts outside ALLOWED_HOSTS, so the keys are bounded;
-    with ALLOWED_HOSTS = ["*"] nothing is kept.
+    about 1.2 ms CPU, a tenth of a case page's view). Sites change seldom and a change sets a new
+    content version (cms/signal_handlers.py), so the answer is kept per host and port – for the
+    requests Wagtail's page view serves; other views (the API, the admin) look it up as before
+    when they need it, and ask nothing here. Goes after CommonMiddleware, which has refused hosts
+    outside ALLOWED_HOSTS, so the keys are bounded; with ALLOWED_HOSTS = ["*"] nothing is kept.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "*" not in settings.ALLOWED_HOSTS:
-            hostname = split_domain_port(request._get_raw_host())[0]
-            port = request.get_port()
-            request._wagtail_site = cached(
-                "site_for_host", (hostname, port), lambda: Site._find_for_request(request)
-            )
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve or "*" in settings.ALLOWED_HOSTS:
+            return None
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        request._wagtail_site = cached(
+            "site_for_host", (hostname, port), lambda: Site._find_for_request(request)
+        )
+        return None
