@@ -421,8 +421,13 @@ def cases_per_status(filters: FigureFilters) -> Rows:
     )
 
 
+# Shown on /om/evidensnivaer/ beside the criteria (cms/evidence_levels.py), not in the /statistik/
+# grid (which keeps under its height budget); in the /statistik/ downloads like every public figure.
+EVIDENCE_FIGURE = "insatser-per-evidensniva"
+
+
 @figure(
-    "insatser-per-evidensniva",
+    EVIDENCE_FIGURE,
     dimension="evidence_level",
     title=gettext_lazy("Cases per evidence level"),
     explanation=gettext_lazy(

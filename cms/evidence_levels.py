@@ -7,10 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cases.evidence import DERIVED, LADDER, Criterion, published_criteria, rung, spread_uptake
+from cases.figures import EVIDENCE_FIGURE, FIGURES, FigureFilters
 from cases.models import CaseStudyPage
 
 EXAMPLES_PER_LEVEL = 3
@@ -64,7 +66,22 @@ def ladder(examples_per_level: int = EXAMPLES_PER_LEVEL) -> list[Level]:
     ]
 
 
+def distribution():
+    """How many published cases show each level and how many chose it: the /statistik/ figure
+    (downloadable there), shown here beside the criteria."""
+    table = FIGURES[EVIDENCE_FIGURE].compute(FigureFilters())
+    downloads = [
+        (label, reverse("statistics_export", args=[EVIDENCE_FIGURE, format_key]))
+        for label, format_key in (("CSV", "csv"), ("Excel", "xlsx"), ("JSON", "json"))
+    ]
+    return {"table": table, "downloads": downloads}
+
+
 @require_GET
 def evidence_levels(request):
-    context = {"page_title": _("Evidence levels"), "levels": ladder()}
+    context = {
+        "page_title": _("Evidence levels"),
+        "levels": ladder(),
+        "distribution": distribution(),
+    }
     return render(request, "cms/evidence_levels.html", context)

@@ -41,7 +41,7 @@ from cases.figure_exports import (
     workbook_file,
 )
 from cases.figure_forms import FigureFilterForm
-from cases.figures import FIGURES, FigureFilters, Row, Table, compute, figure_keys
+from cases.figures import EVIDENCE_FIGURE, FIGURES, FigureFilters, Row, Table, compute, figure_keys
 from cases.spread_figures import KEYS as SPREAD_KEYS
 from core.content_version import cached
 
@@ -124,9 +124,10 @@ def _tables(filters: FigureFilters, *, public_only: bool, today: date | None = N
     keys = tuple(figure_keys(public_only=public_only))
     if not public_only:  # the admin's report counts drafts too, which set no new version
         return compute(keys, filters)
-    # The public spread figures have a page of their own (cases/views/spread.py); /statistik/
-    # offers them in its downloads and the staff report shows them with the rest.
-    keys = tuple(key for key in keys if key not in SPREAD_KEYS)
+    # The public spread figures have a page of their own (cases/views/spread.py), the evidence
+    # levels theirs beside the criteria (cms/evidence_levels.py); /statistik/ offers them in its
+    # downloads and the staff report shows them with the rest.
+    keys = tuple(key for key in keys if key not in (*SPREAD_KEYS, EVIDENCE_FIGURE))
     return cached("statistics_figures", (keys, filters), lambda: compute(keys, filters))
 
 

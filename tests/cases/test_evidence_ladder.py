@@ -346,9 +346,14 @@ def test_statistics_count_the_shown_and_the_chosen_levels(client, spread_case):
     assert rows["tried_in_several"][1] == 0  # … which nobody can choose
     assert sum(values[0] for values in rows.values()) == table.total.values[0]
     assert sum(values[1] for values in rows.values()) == table.total.values[1]
-    html = client.get("/statistik/").content.decode()
-    assert 'id="insatser-per-evidensniva"' in html
-    assert "Prövad i flera kommuner" in html
+    # Beside the criteria, not in the /statistik/ grid (its height budget); downloadable there.
+    html = client.get("/om/evidensnivaer/").content.decode()
+    section = html.split('id="fordelning"')[1]
+    assert "Insatser per evidensnivå" in section and "Valda av kommunen" in section
+    assert '<th scope="row">Prövad i flera kommuner</th>' in section
+    download = client.get("/statistik/export/insatser-per-evidensniva.csv")
+    assert download.status_code == 200
+    assert "tried_in_several" in b"".join(download.streaming_content).decode("utf-8-sig")
 
 
 @pytest.mark.django_db

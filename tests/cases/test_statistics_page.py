@@ -23,7 +23,8 @@ IN_NORRBOTTEN = {"lan": NORRBOTTEN, "fran": "2011", "till": "2013"}
 NORRBOTTEN_FILTERS = FigureFilters(2011, 2013, NORRBOTTEN)
 PUBLIC = figures.figure_keys(public_only=True)
 STAFF_ONLY = [key for key in figures.FIGURES if key not in PUBLIC]
-ON_PAGE = [key for key in PUBLIC if key not in SPREAD_KEYS]  # those have /statistik/spridning/
+# Those have /statistik/spridning/ and /om/evidensnivaer/.
+ON_PAGE = [key for key in PUBLIC if key not in (*SPREAD_KEYS, figures.EVIDENCE_FIGURE)]
 
 
 @pytest.fixture(scope="module")
