@@ -83,7 +83,8 @@ def write(job: ExportJob, heartbeat: Callable[[], None] = lambda: None) -> None:
         for chunk in stream(job.format, EXPORT_COLUMNS, progress.through(rows, job.pk, heartbeat)):
             out.write(chunk)
     os.replace(part, final)
-    ExportJob.objects.filter(pk=job.pk).update(
+    # Only a job still RUNNING finishes: one prune_exports gave up on meanwhile stays failed.
+    finished = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.RUNNING).update(
         status=ExportJob.Status.DONE,
         rows_done=progress.done,
         rows_total=progress.done,
@@ -92,6 +93,8 @@ def write(job: ExportJob, heartbeat: Callable[[], None] = lambda: None) -> None:
         finished_at=timezone.now(),
         beat_at=timezone.now(),
     )
+    if not finished:
+        remove_job_files(job.token)
 
 
 class _Counter:
