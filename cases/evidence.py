@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import translation
@@ -127,7 +128,9 @@ def uptake_by_source(
     (a case below one is private), else they are read here."""
     from wagtail.models import PageViewRestriction
 
-    from cases.models import CaseInspiration, ResultIndicator
+    # Looked up, not imported: cases.models imports this module (the editor's help panel).
+    CaseInspiration = apps.get_model("cases", "CaseInspiration")
+    ResultIndicator = apps.get_model("cases", "ResultIndicator")
 
     if restricted_paths is None:
         restricted_paths = PageViewRestriction.objects.values_list("page__path", flat=True)
@@ -190,7 +193,7 @@ class Criterion:
 def criteria_by_level() -> dict[str, Criterion]:
     """The published criteria of every level in the active language (English falls back to the
     Swedish text), in ladder order; a level without a row shows its default text."""
-    from cases.models import EvidenceLevelCriterion
+    EvidenceLevelCriterion = apps.get_model("cases", "EvidenceLevelCriterion")
 
     english = (translation.get_language() or "").startswith("en")
     rows = {row.level: row for row in EvidenceLevelCriterion.objects.all()}
