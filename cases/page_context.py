@@ -19,6 +19,7 @@ from cases.evidence import criteria_by_level, uptake_by_source, why_this_level
 from cases.listings import case_listings
 from cases.models.case_parts import CaseKeyword
 from cases.models.municipality_pages import MunicipalityPage
+from cases.spread import case_spread_rows, spread_map, visible
 from core.content_version import cached
 
 _RESTRICTIONS = "_all_view_restrictions"
@@ -70,6 +71,7 @@ def _preview_parts(page) -> dict:
         "inspired": list(page.inspired_cases_live()),
         "related": listings.similar_for_preview(page, RELATED),
         "peers": listings.peers_for_preview(page, PEERS),
+        "spread": _spread(page, case_spread_rows(page.pk), lambda case: True),
         "uptake": uptake_by_source([page.pk]).get(page.pk, ()) if page.pk else (),
         "criteria": criteria_by_level(),
     }
@@ -113,6 +115,7 @@ def _case_rows(page) -> dict:
             .select_related("municipality")
         ),
         "complete": complete,
+        "spread": case_spread_rows(page.pk),  # other municipalities that took it up
         # The restrictions are the ones this request reads anyway (no row read twice).
         "uptake": uptake_by_source([page.pk], [r.page.path for r in site_restrictions(page)]).get(
             page.pk, ()
@@ -128,6 +131,13 @@ def peers(rows: dict, restrictions: list, limit: int = PEERS) -> list[dict]:
     return [{"page": pages[code], "count": count} for code, count in ranked if code in pages][
         :limit
     ]
+
+
+def _spread(page, taken: list, public) -> dict:
+    """The list and map of "Has inspired N municipalities", from the cases public now."""
+    entries = visible(taken, public)
+    county = page.municipality.county_code if page.municipality else None
+    return {"entries": entries, "map": spread_map(entries, county) if entries else None}
 
 
 def _stored_parts(page) -> dict:
@@ -151,6 +161,7 @@ def _stored_parts(page) -> dict:
         "inspired": [case for case in rows["inspired"] if is_public(case, restrictions)],
         "attachments": list(page.attachments.select_related("document")),  # documents change
         "peers": peers(rows, restrictions) if rows["themes"] else [],
+        "spread": _spread(page, rows["spread"], lambda case: is_public(case, restrictions)),
     }
 
 
