@@ -104,7 +104,7 @@ def test_a_message_reaches_the_owner_with_reply_to_and_the_sender_gets_a_copy(
     assert f"https://kunskapsbanken.example.org{case.url}" in owner_text
 
     [copy] = smtp_inbox.to(SENDER)
-    assert subject(copy) == "Kopia av ditt meddelande om ”Läxhjälp med föräldrar”"
+    assert subject(copy) == "Kvitto: ditt meddelande om ”Läxhjälp med föräldrar”"
     copy_text = copy.get_body(preferencelist=("plain",)).get_content()
     # The copy never repeats the text: anyone may type someone else's address as the sender, and
     # the form must not send their words to that person.
@@ -258,7 +258,7 @@ def test_the_english_site_has_the_form_and_copy_in_english(
     assert response["Location"] == f"/en/insats/{case.pk}/kontakta/skickat/"
     assert "Your message has been sent" in client.get(response["Location"]).content.decode()
     [copy] = smtp_inbox.to(SENDER)
-    assert subject(copy) == "Copy of your message about “Läxhjälp med föräldrar”"
+    assert subject(copy) == "Receipt: your message about “Läxhjälp med föräldrar”"
     [owner_mail] = smtp_inbox.to(OWNER)  # the municipality reads Swedish
     assert subject(owner_mail).startswith("Fråga om")
 
