@@ -7,7 +7,10 @@ page is a shareable URL and works without JavaScript.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .forms import FILTER_PARAMETERS, params_from_request
@@ -134,3 +137,17 @@ def page_links(request: SearchRequest, result: SearchResult, around: int = 2) ->
         links.append((number, url_for(request, page=number), number == request.page))
         previous = number
     return links
+
+
+@lru_cache(maxsize=512)
+def municipality_options(choices: tuple[tuple[str, str], ...], selected: str) -> SafeString:
+    """The <option>s of the "municipalities like" select. The list is the same for every request
+    (SCB's 290), so each selection is rendered once per process instead of on every /sok/ view."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (slug, mark_safe(" selected") if slug == selected else "", name)
+            for slug, name in choices
+        ),
+    )

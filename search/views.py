@@ -15,7 +15,15 @@ from .forms import ignored_years, request_from_params
 from .known_values import drop_unknown
 from .labels import in_visitor_language
 from .notices import understanding
-from .presentation import Chip, active_filter_count, chips, facets, page_links, url_for
+from .presentation import (
+    Chip,
+    active_filter_count,
+    chips,
+    facets,
+    municipality_options,
+    page_links,
+    url_for,
+)
 from .promotions import promoted_cases
 from .ratelimit import rate_limited
 from .service import search_cases
@@ -67,7 +75,9 @@ def search_page(request):
         "result": result,
         "facets": facets(search_request, result),
         "chips": found_chips,
-        "similar_choices": neighbours.choices(),
+        "similar_options": municipality_options(
+            neighbours.choices(), search_request.similar_to or ""
+        ),
         "active_filters": active_filter_count(search_request) + bool(similar_label),
         "understanding": understanding(search_request, result),
         "pages": page_links(search_request, result),
