@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def new_content_version_after_migrate(using="default", **kwargs):
+    """Every deployment runs `migrate`: a new token then makes every cached page and value
+    (all keyed by the token) be computed again by the new code, so no entry written by the old
+    code – in a shape the new code may not read – is ever served."""
+    from .content_version import ContentVersion, bump_content_version
+
+    if ContentVersion._meta.db_table in connections[using].introspection.table_names():
+        bump_content_version()
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +19,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        post_migrate.connect(new_content_version_after_migrate, sender=self)

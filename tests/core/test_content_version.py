@@ -53,3 +53,17 @@ def test_a_change_recorded_in_this_process_is_seen_at_once():
     after = content_version()
     assert after != before
     assert ContentVersion.objects.get(pk=1).token == after
+
+
+def test_a_deployment_serves_no_page_the_old_code_cached(client, settings):
+    """Deployments run `migrate`; what the old code cached (whole pages, per-version values in
+    shapes the new code may not read) is not served afterwards."""
+    from django.core.management import call_command
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    client.get("/")
+    assert client.get("/").get("X-Page-Cache") == "hit"
+    call_command("migrate", verbosity=0)
+    assert client.get("/").get("X-Page-Cache") == "miss"
+    cache.clear()
