@@ -15,10 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from cases.models import public_cases
 from cases.params import parse_id
+from key_figures import neighbours
 
 from .api_docs import API_DOCS_PATH
 from .case_data import case_data
-from .forms import request_from_params
+from .forms import SIMILAR_PARAMETER, request_from_params
 from .known_values import split_unknown
 from .labels import suggestions_in_visitor_language
 from .notices import understanding
@@ -28,6 +29,8 @@ from .ratelimit import rate_limited
 from .request import Hit, SearchResult
 from .service import autocomplete as autocomplete_service
 from .service import search_cases
+
+PARAMETERS = {**FIELD_PARAMETER, "similar_to": SIMILAR_PARAMETER}
 
 
 def open_to_all_origins(view):
@@ -102,7 +105,7 @@ def result_data(request, result: SearchResult, ignored: dict[str, list[str]] | N
         **understanding_data(result, base),
         "degraded": result.degraded,
         "ignored_filters": [
-            {"field": field, "parameter": FIELD_PARAMETER[field], "value": value}
+            {"field": field, "parameter": PARAMETERS[field], "value": value}
             for field, values in (ignored or {}).items()
             for value in values
         ],
@@ -138,13 +141,25 @@ def understanding_data(result: SearchResult, base: str) -> dict:
     }
 
 
+def with_similar_municipalities(search_request, ignored: dict[str, list[str]]):
+    """`liknar=<slug>` as the municipality filter it stands for – the municipality and the ones
+    most like it – so the result's links carry those codes. A slug that names no municipality,
+    or one without key figures, joins `ignored`."""
+    slug = search_request.similar_to
+    search_request = replace(search_request, similar_to="")
+    found = neighbours.search_codes(slug) if slug else None
+    if found and found[1]:
+        return replace(search_request, municipalities=(*search_request.municipalities, *found[1]))
+    if slug:
+        ignored["similar_to"] = [slug]
+    return search_request
+
+
 @api_view("api")
 def search(request):
     # As on the page: a filter value that names nothing on the site is ignored, and said so.
     search_request, ignored = split_unknown(request_from_params(request.GET))
-    # "liknar" (similar municipalities) is the search page's only, for now: not in the links.
-    search_request = replace(search_request, similar_to="")
-    result = search_cases(search_request)
+    result = search_cases(with_similar_municipalities(search_request, ignored))
     return JsonResponse(
         result_data(request, result, ignored), json_dumps_params={"ensure_ascii": False}
     )

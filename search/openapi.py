@@ -135,7 +135,7 @@ SCHEMAS = {
     ),
     "IgnoredFilter": _object(
         {
-            "field": {"type": "string", "enum": list(FILTER_FIELDS)},
+            "field": {"type": "string", "enum": [*FILTER_FIELDS, "similar_to"]},
             "parameter": {"type": "string", "description": "The query parameter, e.g. lan."},
             "value": {"type": "string", "description": "The value as sent."},
         }
@@ -347,6 +347,16 @@ def _search_parameters() -> list[dict]:
             "in": "query",
             "schema": {"type": "string", "enum": ["ja", "nej"]},
             "description": N_("With measured results"),
+        },
+        {
+            "name": "liknar",
+            "in": "query",
+            "schema": {"type": "string", "maxLength": 100},
+            "description": N_(
+                "Municipality slug, e.g. filipstad: cases from that municipality and the ten "
+                "most like it by key figures (ignored, and listed in ignored_filters, for an "
+                "unknown municipality or one without key figures)"
+            ),
         },
         {
             "name": "sortering",

@@ -77,8 +77,23 @@ def test_the_filter_form_offers_every_municipality(client):
     assert '<option value="filipstad">Filipstad</option>' in select
 
 
-def test_the_api_does_not_narrow_and_does_not_pretend_to(client):
+def test_the_api_narrows_as_the_page_does(client, two_similar):
+    from cases.models import public_cases
+
     narrowed = client.get("/api/v1/sok/?liknar=filipstad").json()
-    plain = client.get("/api/v1/sok/").json()
-    assert narrowed["total"] == plain["total"]
-    assert "liknar" not in narrowed["links"]["self"]
+    expected = public_cases().filter(municipality__code__in=["1782", *two_similar[:2]]).count()
+    assert narrowed["total"] == expected
+    assert narrowed["total"] < client.get("/api/v1/sok/").json()["total"]
+    assert narrowed["ignored_filters"] == []
+    # The links stand for the same cases: the municipalities it meant, as municipality filters.
+    assert "kommun=1782" in narrowed["links"]["self"]
+
+
+def test_the_api_says_which_narrowing_it_ignored(client):
+    KeyFigure.objects.filter(municipality__code="1782").delete()
+    for slug in ("atlantis", "filipstad"):
+        answer = client.get(f"/api/v1/sok/?liknar={slug}").json()
+        assert answer["ignored_filters"] == [
+            {"field": "similar_to", "parameter": "liknar", "value": slug}
+        ]
+        assert answer["total"] == client.get("/api/v1/sok/").json()["total"]
