@@ -23,6 +23,13 @@ def ljusnarsberg(db):
     return MunicipalityPage.objects.get(municipality__code="1864")
 
 
+@pytest.fixture
+def hofors(db):
+    from cases.models import MunicipalityPage
+
+    return MunicipalityPage.objects.get(municipality__code="2104")
+
+
 def _member_of(django_user_model, username, group_name):
     from django.contrib.auth.models import Group
 

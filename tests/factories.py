@@ -41,3 +41,10 @@ def make_case(
     if publish:
         revision.publish()
     return CaseStudyPage.objects.get(pk=page.pk)
+
+
+def make_inspired_case(parent, source, **overrides):
+    """A published case under `parent` that names `source` as its inspiration."""
+    return make_case(
+        parent, inspired_by=[{"slug": source.slug}], sources={source.slug: source}, **overrides
+    )

@@ -3,11 +3,11 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from cases.models import CaseInspiration, MunicipalityPage
+from cases.models import CaseInspiration
 from cases.spread import Reach, build, most_spread, network, only_sources, spread_graph
 from cases.spread_diagram import ROW, arc_diagram
 from core.content_version import bump_content_version
-from tests.factories import make_case
+from tests.factories import make_case, make_inspired_case
 
 # case id -> municipality id
 A, B, C, D, E = 1, 2, 3, 4, 5
@@ -86,24 +86,12 @@ def test_most_spread_ranks_and_limits():
 # -- The query adapter ----------------------------------------------------------------------------
 
 
-def _inspired(parent, source, **overrides):
-    """A published case under `parent` that names `source` as its inspiration."""
-    return make_case(
-        parent, inspired_by=[{"slug": source.slug}], sources={source.slug: source}, **overrides
-    )
-
-
-@pytest.fixture
-def hofors(db):
-    return MunicipalityPage.objects.get(municipality__code="2104")
-
-
 @pytest.mark.django_db
 def test_graph_from_the_database(filipstad, ljusnarsberg, hofors):
     source = make_case(filipstad, title="Källan")
-    taken_up = _inspired(ljusnarsberg, source)
-    further = _inspired(hofors, taken_up)
-    _inspired(filipstad, source)
+    taken_up = make_inspired_case(ljusnarsberg, source)
+    further = make_inspired_case(hofors, taken_up)
+    make_inspired_case(filipstad, source)
 
     reach = spread_graph().of(source.pk)
 
@@ -123,7 +111,7 @@ def test_a_private_or_unpublished_case_leaks_nowhere(filipstad, ljusnarsberg, ho
         inspired_by=[{"slug": source.slug}],
         sources={source.slug: source},
     )
-    private = _inspired(hofors, source)
+    private = make_inspired_case(hofors, source)
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
 
     graph = spread_graph()
@@ -136,7 +124,7 @@ def test_a_private_or_unpublished_case_leaks_nowhere(filipstad, ljusnarsberg, ho
 @pytest.mark.django_db
 def test_a_cycle_in_the_database_gives_no_error(filipstad, ljusnarsberg):
     first = make_case(filipstad, title="Först")
-    second = _inspired(ljusnarsberg, first)
+    second = make_inspired_case(ljusnarsberg, first)
     CaseInspiration.objects.create(page=first, source=second)  # saved past the form
     bump_content_version()
 

@@ -5,18 +5,7 @@ import pytest
 
 from cases.models import CaseInspiration, MunicipalityPage
 from core.content_version import bump_content_version
-from tests.factories import make_case
-
-
-def _inspired(parent, source, **overrides):
-    return make_case(
-        parent, inspired_by=[{"slug": source.slug}], sources={source.slug: source}, **overrides
-    )
-
-
-@pytest.fixture
-def hofors(db):
-    return MunicipalityPage.objects.get(municipality__code="2104")
+from tests.factories import make_case, make_inspired_case
 
 
 def _spread_section(html: str) -> str:
@@ -27,9 +16,9 @@ def _spread_section(html: str) -> str:
 @pytest.mark.django_db
 def test_case_page_lists_the_municipalities_it_inspired(client, filipstad, ljusnarsberg, hofors):
     source = make_case(filipstad, title="Läxhjälp i Filipstad")
-    taken_up = _inspired(ljusnarsberg, source, title="Läxhjälp i Ljusnarsberg")
-    _inspired(hofors, taken_up, title="Läxhjälp i Hofors")
-    _inspired(filipstad, source, title="Läxhjälp i en annan skola i Filipstad")
+    taken_up = make_inspired_case(ljusnarsberg, source, title="Läxhjälp i Ljusnarsberg")
+    make_inspired_case(hofors, taken_up, title="Läxhjälp i Hofors")
+    make_inspired_case(filipstad, source, title="Läxhjälp i en annan skola i Filipstad")
 
     section = _spread_section(client.get(source.url).content.decode())
 
@@ -51,7 +40,7 @@ def test_a_case_that_inspired_nobody_shows_no_spread(client, filipstad):
 @pytest.mark.django_db
 def test_english_case_page(client, filipstad, ljusnarsberg):
     source = make_case(filipstad)
-    _inspired(ljusnarsberg, source)
+    make_inspired_case(ljusnarsberg, source)
 
     html = client.get("/en" + source.url).content.decode()
 
@@ -65,7 +54,7 @@ def test_publishing_and_unpublishing_shows_on_the_next_anonymous_request(
     source = make_case(filipstad)
     assert "Har inspirerat" not in client.get(source.url).content.decode()
 
-    taken_up = _inspired(ljusnarsberg, source)
+    taken_up = make_inspired_case(ljusnarsberg, source)
     assert "Har inspirerat 1 kommun" in client.get(source.url).content.decode()
 
     taken_up.unpublish()
@@ -75,7 +64,7 @@ def test_publishing_and_unpublishing_shows_on_the_next_anonymous_request(
 @pytest.mark.django_db
 def test_a_cycle_in_the_data_gives_a_page_not_an_error(client, filipstad, ljusnarsberg):
     first = make_case(filipstad)
-    second = _inspired(ljusnarsberg, first)
+    second = make_inspired_case(ljusnarsberg, first)
     CaseInspiration.objects.create(page=first, source=second)
     bump_content_version()
 
@@ -92,8 +81,8 @@ def test_a_cycle_in_the_data_gives_a_page_not_an_error(client, filipstad, ljusna
 def spread_chain(filipstad, ljusnarsberg, hofors):
     """A practice from Filipstad taken up in Ljusnarsberg, and from there in Hofors."""
     source = make_case(filipstad, title="Spridd läxhjälp")
-    taken_up = _inspired(ljusnarsberg, source, title="Läxhjälp efter Filipstad")
-    _inspired(hofors, taken_up, title="Läxhjälp efter Ljusnarsberg")
+    taken_up = make_inspired_case(ljusnarsberg, source, title="Läxhjälp efter Filipstad")
+    make_inspired_case(hofors, taken_up, title="Läxhjälp efter Ljusnarsberg")
     return source
 
 
@@ -150,7 +139,7 @@ def test_the_spread_page_follows_a_publish(client, filipstad, ljusnarsberg):
     source = make_case(filipstad, title="Ny praktik i Filipstad")
     assert "Ny praktik i Filipstad" not in client.get("/statistik/spridning/").content.decode()
 
-    _inspired(ljusnarsberg, source)
+    make_inspired_case(ljusnarsberg, source)
 
     assert "Ny praktik i Filipstad" in client.get("/statistik/spridning/").content.decode()
 
