@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
-
-from core.numbers import format_measure
+from django.utils.translation import gettext as _
 
 from .indicators import BY_KEY, GROUP, NUMERIC, group_label
 
 
 def cell(key: str, entry: dict) -> str:
+    """A table cell: the population whole and grouped, every share with one decimal (22,5 % and
+    23,0 %, so a column's decimals line up), '–' for a missing figure."""
     if key == GROUP:
         return group_label(entry["group"]) if entry["group"] else "–"
     value = entry["values"].get(key)
@@ -19,7 +20,8 @@ def cell(key: str, entry: dict) -> str:
         return "–"
     if key == "population":
         return number_format(round(value), 0, force_grouping=True)
-    return f"{format_measure(Decimal(str(value)).quantize(Decimal('0.1')))} %"
+    share = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return _("%(share)s %%") % {"share": number_format(share, 1)}
 
 
 def row(entry: dict) -> dict:
