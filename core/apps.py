@@ -14,6 +14,13 @@ def new_content_version_after_migrate(using="default", **kwargs):
         bump_content_version()
 
 
+def planner_statistics_after_migrate(using="default", **kwargs):
+    """A migration may add tables and indexes the planner has no statistics for yet."""
+    from .planner_statistics import refresh_planner_statistics
+
+    refresh_planner_statistics(using)
+
+
 class CoreConfig(AppConfig):
     """An app only because it holds a model (ContentVersion) and the `formatting` tag library."""
 
@@ -22,3 +29,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(new_content_version_after_migrate, sender=self)
+        post_migrate.connect(planner_statistics_after_migrate, sender=self)

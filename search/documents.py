@@ -115,7 +115,7 @@ def case_document(
 
 def focus_area_index() -> ThemeIndexPage | None:
     """The page under which each focus area has its own (None without a published one)."""
-    index = ThemeIndexPage.objects.live().public().first()
+    index = ThemeIndexPage.live_pages().public().first()
     return index if index is not None and index.url else None
 
 

@@ -130,6 +130,13 @@ class ThemeIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("theme index page")
 
+    @classmethod
+    def live_pages(cls):
+        """Published theme index pages, read from this page type's own table first: ordered by
+        the page tree instead, the database walks every page before /teman/ in path order –
+        all the cases under /kommuner/ (100 ms at 100,000 cases)."""
+        return cls.objects.live().order_by("page_ptr_id")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = Theme.objects.all()

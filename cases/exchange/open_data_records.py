@@ -154,7 +154,7 @@ def municipality_records(urls: PageUrls) -> Iterator[dict]:
 
 
 def theme_records(urls: PageUrls) -> Iterator[dict]:
-    index = ThemeIndexPage.objects.live().public().first()
+    index = ThemeIndexPage.live_pages().public().first()
     base = urls(index.url_path) if index else None
     for theme in Theme.objects.order_by("sort_order", "name"):
         yield {

@@ -8,7 +8,7 @@ register = template.Library()
 def _theme_index(context) -> ThemeIndexPage | None:
     """The /teman/ page, looked up once per rendering rather than once per link."""
     if "_theme_index" not in context.render_context:
-        context.render_context["_theme_index"] = ThemeIndexPage.objects.live().first()
+        context.render_context["_theme_index"] = ThemeIndexPage.live_pages().first()
     return context.render_context["_theme_index"]
 
 

@@ -8,6 +8,7 @@ from cases.case_builder import Vocabulary, build_case
 from cases.models import CaseStudyPage, Municipality
 from cases.participation import add_participant
 from cases.synthetic import SLUG_PREFIX, generate_specs
+from core.planner_statistics import refresh_planner_statistics
 
 BATCH = 200
 
@@ -69,6 +70,7 @@ class Command(BaseCommand):
                 f"Stopped after {created} new cases ({len(existing) + created} of {count} "
                 f"exist). Run the same command again to create the rest."
             ) from None
+        refresh_planner_statistics()  # the tables grew many-fold: plans chosen for a small site
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"\nCreated {created} synthetic cases ({SLUG_PREFIX}-{seed}-*) in {seconds:.1f} s "

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from core.planner_statistics import refresh_planner_statistics
+
+
+class Command(BaseCommand):
+    help = (
+        "Refresh the database's query-planner statistics (ANALYZE). SQLite keeps none on its own: "
+        "run daily, and after loading many cases."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--database", default="default")
+
+    def handle(self, *args, database, **options):
+        refresh_planner_statistics(database)
+        if options["verbosity"] > 0:
+            self.stdout.write("Planner statistics refreshed.")
