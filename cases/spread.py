@@ -29,6 +29,7 @@ from wagtail.models import PageViewRestriction
 from cases.county_tiles import TILE_POSITIONS, shade_index, short_county_name
 from cases.models.case_parts import CaseInspiration
 from cases.models.municipality import Municipality
+from cases.spread_tile_names import breakable
 from core.content_version import cached
 
 
@@ -253,7 +254,7 @@ def spread_map(taken: list[Taken], own_county_code: str | None) -> SpreadMap:
             column,
             row,
             shade_index(counts.get(code, 0), highest),
-            short_county_name(names.get(code, code)),
+            breakable(short_county_name(names.get(code, code))),
             counts.get(code, 0),
             code == own_county_code,
         )
