@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,7 +17,7 @@ from search.service import case_ids
 from .evidence_levels import evidence_levels
 from .icons import apple_touch_icon, favicon
 from .models import SiteSettings
-from .views import robots_txt, sitemap
+from .views import robots_txt, sitemap, sitemap_file
 
 # Downloads read many rows: limited per client like search and the API. The export view gets the
 # search app's parsing and search through as_view(), as cases does not import search, and the
@@ -37,7 +37,12 @@ def organisation_name() -> str:
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),  # the index of the files below (cms/sitemap.py)
+    re_path(
+        r"^sitemap/(?P<section>sidor|ovriga)-(?P<number>[^/]+)\.xml$",
+        sitemap_file,
+        name="sitemap_file",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
     path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),

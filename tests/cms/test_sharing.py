@@ -15,6 +15,7 @@ from cms.models import SiteSettings, StandardPage
 from cms.sharing import plain_text
 from cms.site_structure import ensure_site_structure
 from tests.factories import make_case
+from tests.sitemaps import sitemap_xml
 from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
@@ -204,13 +205,7 @@ def test_robots_txt(client):
 
 
 def _sitemap(client) -> dict[str, str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == HTTPStatus.OK
-    assert response["Content-Type"] == "application/xml"
-    assert "max-age=3600" in response["Cache-Control"]
-    return dict(
-        re.findall(r"<loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", response.content.decode())
-    )
+    return dict(re.findall(r"<loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", sitemap_xml(client)))
 
 
 def test_sitemap_lists_cases_municipalities_themes_and_standard_pages(client, filipstad):
@@ -240,14 +235,15 @@ def test_a_themes_lastmod_is_its_newest_case(client, filipstad):
 
 
 def test_sitemap_answers_a_conditional_request_with_not_modified(client):
-    last_modified = client.get("/sitemap.xml")["Last-Modified"]
-    response = client.get("/sitemap.xml", HTTP_IF_MODIFIED_SINCE=last_modified)
-    assert response.status_code == HTTPStatus.NOT_MODIFIED
+    for path in ("/sitemap.xml", "/sitemap/sidor-1.xml"):
+        last_modified = client.get(path)["Last-Modified"]
+        response = client.get(path, HTTP_IF_MODIFIED_SINCE=last_modified)
+        assert response.status_code == HTTPStatus.NOT_MODIFIED
 
 
 def test_sitemap_rejects_a_bad_page_number_without_an_error(client):
     assert client.get("/sitemap.xml?p=abc").status_code == HTTPStatus.NOT_FOUND
-    assert client.get("/sitemap.xml?p=99").status_code == HTTPStatus.NOT_FOUND
+    assert client.get("/sitemap/sidor-99.xml").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_accessibility_statement_exists_after_setup_and_is_the_footer_link():

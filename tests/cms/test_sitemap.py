@@ -1,7 +1,9 @@
-"""sitemap.xml lists every indexable public page – the page tree, focus areas, keywords, /statistik/
+"""The sitemap lists every indexable public page – the page tree, focus areas, keywords, /statistik/
 and /oppna-data/ – with lastmod from real change times, never a draft or a private case, and
-every address in it answers 200."""
+every address in it answers 200. /sitemap.xml is an index of files that each stay far below the
+50,000 addresses a sitemap file may hold."""
 
+import math
 import re
 from datetime import timedelta
 from http import HTTPStatus
@@ -13,6 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage
 from tests.factories import make_case
+from tests.sitemaps import file_paths, sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +23,7 @@ BASE = "http://testserver"
 
 
 def _sitemap(client) -> dict[str, str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == HTTPStatus.OK
-    xml = response.content.decode()
+    xml = sitemap_xml(client)
     locations = re.findall(r"<loc>([^<]+)</loc>", xml)
     entries = dict(re.findall(r"<loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", xml))
     assert len(entries) == len(locations), "an entry without lastmod"
@@ -87,7 +88,7 @@ def test_private_and_draft_cases_and_their_keywords_are_left_out(client, filipst
 
 
 def test_every_address_is_listed_in_both_languages_with_hreflang_alternates(client, filipstad):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     entries = re.findall(r"<url>(.*?)</url>", xml)
     path = filipstad.url
     for location in (BASE + path, BASE + "/en" + path):
@@ -111,3 +112,79 @@ def test_pages_name_their_other_language_in_the_head(client, filipstad):
         assert f'<link rel="alternate" hreflang="sv" href="{BASE}{path}">' in html
         assert f'<link rel="alternate" hreflang="en" href="{BASE}/en{path}">' in html
         assert f'<link rel="alternate" hreflang="x-default" href="{BASE}{path}">' in html
+
+
+def _locations(client, path: str) -> list[str]:
+    response = client.get(path)
+    assert response.status_code == HTTPStatus.OK, path
+    return re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+
+
+def test_the_index_lists_each_file_with_the_newest_change_in_it(client, filipstad):
+    later = timezone.now() + timedelta(days=20)
+    case = make_case(filipstad, keywords=["indexprov"])
+    CaseStudyPage.objects.filter(pk=case.pk).update(last_published_at=later)
+
+    xml = client.get("/sitemap.xml").content.decode()
+    assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    listed = dict(re.findall(r"<loc>([^<]+)</loc><lastmod>([^<]+)</lastmod>", xml))
+    assert list(listed) == [BASE + "/sitemap/sidor-1.xml", BASE + "/sitemap/ovriga-1.xml"]
+    # The home page lists every case; /teman/ every keyword: both files changed with the case.
+    stamp = timezone.localtime(later).isoformat(timespec="seconds")
+    assert listed[BASE + "/sitemap/sidor-1.xml"] == stamp
+    assert listed[BASE + "/sitemap/ovriga-1.xml"] == stamp
+
+
+def test_no_file_holds_more_addresses_than_the_limit(client, settings):
+    everything = sorted(_sitemap(client))
+    settings.SITEMAP_ADDRESSES_PER_FILE = 3
+    paths = file_paths(client)
+    pages = [path for path in paths if path.startswith("/sitemap/sidor-")]
+    others = [path for path in paths if path.startswith("/sitemap/ovriga-")]
+    assert pages == [f"/sitemap/sidor-{n}.xml" for n in range(1, len(pages) + 1)]
+    assert others == [f"/sitemap/ovriga-{n}.xml" for n in range(1, len(others) + 1)]
+    # The keywords of /teman/ are many routes of one page: they are split like pages.
+    keyword_addresses = sum("/teman/nyckelord/" in loc for loc in everything)
+    assert len(others) >= math.ceil(keyword_addresses / 2 / 3)
+
+    split = []
+    for path in paths:
+        locations = _locations(client, path)
+        assert 0 < len(locations) <= 2 * 3, path  # three addresses, each in both languages
+        split += locations
+    assert sorted(split) == everything  # nothing lost, nothing twice
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *(f"/sitemap/sidor-{n}.xml" for n in ("0", "-1", "99999", "²", "١", "abc", "01", "1.5")),
+        "/sitemap/ovriga-2.xml",
+        "/sitemap/okand-1.xml",
+        "/sitemap/sidor-.xml",
+        *(f"/sitemap.xml?p={n}" for n in ("0", "-1", "99999", "²", "١", "abc", "1", "2")),
+        "/sitemap/sidor-1.xml?p=2",
+    ],
+)
+def test_a_file_that_does_not_exist_is_not_found(client, path):
+    assert client.get(path).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_every_file_answers_a_conditional_request_and_may_be_kept_an_hour(client):
+    for path in ["/sitemap.xml", *file_paths(client)]:
+        response = client.get(path)
+        assert response["Content-Type"] == "application/xml"
+        assert "public" in response["Cache-Control"]
+        assert "max-age=3600" in response["Cache-Control"]
+        again = client.get(path, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+        assert again.status_code == HTTPStatus.NOT_MODIFIED, path
+
+
+def test_a_published_case_is_in_the_next_anonymous_sitemap(client, settings, filipstad):
+    settings.PAGE_CACHE_SECONDS = 600
+    before = sitemap_xml(client)
+    assert sitemap_xml(client) == before  # from the page cache now
+    case = make_case(filipstad, title="Nypublicerad sitemapinsats")
+    after = sitemap_xml(client)
+    assert BASE + case.url in after
+    assert BASE + case.url not in before

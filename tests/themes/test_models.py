@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from cases.models import CaseStudyPage
 from tests.factories import make_case
+from tests.sitemaps import sitemap_xml
 from themes.models import Keyword, TargetGroup, Theme, ThemeIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +125,7 @@ def test_theme_and_keyword_urls_point_at_their_pages(client):
 
 
 def test_the_sitemap_lists_every_focus_area_and_every_used_keyword(client):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     locations = {unquote(path) for path in re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", xml)}
     assert "/teman/" in locations
     for slug in Theme.objects.values_list("slug", flat=True):
@@ -133,5 +134,5 @@ def test_the_sitemap_lists_every_focus_area_and_every_used_keyword(client):
     for keyword in used[:20]:
         assert f"/teman/nyckelord/{keyword.slug}/" in locations
     unused = Keyword.objects.create(name="oanvänt nyckelord")
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert f"/teman/nyckelord/{unused.slug}/" not in xml
