@@ -29,7 +29,9 @@ def test_the_test_database_was_analyzed_by_migrate():
 
 def test_the_daily_command_refreshes_the_statistics(capsys):
     call_command("refresh_planner_statistics")
-    assert "wagtailcore_page" in _analyzed_tables()
+    # Empty tables too: without a figure SQLite took the empty table of view restrictions for a
+    # large one and read every page row to join the two.
+    assert {"wagtailcore_page", "wagtailcore_pageviewrestriction"} <= _analyzed_tables()
     assert "Planner statistics refreshed." in capsys.readouterr().out
 
 
