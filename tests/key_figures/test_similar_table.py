@@ -54,3 +54,9 @@ def test_the_search_link_says_insatser_as_the_rest_of_the_site(client, filipstad
     assert "Sök fall" not in html
     english = client.get("/en" + filipstad.url).content.decode()
     assert "Search cases from Filipstad and similar municipalities" in english
+
+
+def test_the_own_row_counts_its_cases_in_words_like_the_others(client, filipstad):
+    html = client.get(filipstad.url).content.decode()
+    own = html.split('class="similar-table__own"')[1].split("</tr>")[0]
+    assert re.search(r'<td class="num">\d+ insats(er)?</td>', own), own
