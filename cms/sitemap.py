@@ -33,13 +33,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.db.models import F, Max, Q, Window
 from django.db.models.functions import Coalesce, Length, Mod, RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 from wagtail.models import Page, Site, get_page_models
 
@@ -51,6 +52,7 @@ ROUTES = ("statistics", "open_data")
 PAGES = "sidor"
 OTHER = "ovriga"
 SECTIONS = (PAGES, OTHER)
+QUOTE = {'"': "&quot;"}
 # 10,000 addresses in two languages and their alternates: about 20,000 entries and 8 MB a file.
 DEFAULT_ADDRESSES_PER_FILE = 10_000
 
@@ -110,35 +112,43 @@ def newest(dates: Iterable[datetime | None]) -> datetime | None:
     return max(present) if present else None
 
 
-def in_every_language(url: dict, absolute: Callable[[str], str]) -> list[dict]:
-    """The sitemap entry `url` once per interface language, each with every language's address
-    as hreflang alternates (and x-default, the site's default language)."""
-    parts = urlsplit(url["location"])
-    query = f"?{parts.query}" if parts.query else ""
-    codes = [code for code, _name in settings.LANGUAGES]
-    locations = {code: absolute(language_path(parts.path, code) + query) for code in codes}
-    alternates = [{"lang_code": code, "location": where} for code, where in locations.items()]
-    alternates.append({"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]})
-    return [{**url, "location": where, "alternates": alternates} for where in locations.values()]
+def language_addresses(path: str, absolute: Callable[[str], str]) -> dict[str, str]:
+    """`path` (below the site root, with any query) in each interface language, absolute."""
+    bare, _mark, query = path.partition("?")
+    query = f"?{query}" if query else ""
+    return {code: absolute(language_path(bare, code) + query) for code, _name in settings.LANGUAGES}
+
+
+def absolute_addresses(request) -> Callable[[str], str]:
+    """request.build_absolute_uri for paths, with the scheme and host worked out once."""
+    base = request.build_absolute_uri("/")[:-1]
+    return lambda path: base + iri_to_uri(path)
 
 
 def urlset_xml(entries: Iterable[Entry], absolute: Callable[[str], str]) -> str:
-    """A sitemap file: every entry in each language with its hreflang alternates."""
+    """A sitemap file: every entry once per interface language, each with every language's
+    address as hreflang alternates (and x-default, the site's default language)."""
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
     ]
+    default = settings.LANGUAGE_CODE
     for entry in entries:
-        day = timezone.localdate(entry.lastmod).isoformat() if entry.lastmod else None
-        lastmod = f"<lastmod>{day}</lastmod>" if day else ""
-        for url in in_every_language({"location": entry.path}, absolute):
-            links = "".join(
-                f'<xhtml:link rel="alternate" hreflang={quoteattr(alt["lang_code"])} '
-                f"href={quoteattr(alt['location'])}/>"
-                for alt in url["alternates"]
-            )
-            parts.append(f"<url><loc>{escape(url['location'])}</loc>{lastmod}{links}</url>\n")
+        lastmod = (
+            f"<lastmod>{timezone.localdate(entry.lastmod).isoformat()}</lastmod>"
+            if entry.lastmod
+            else ""
+        )
+        where = {
+            code: escape(url, QUOTE)
+            for code, url in language_addresses(entry.path, absolute).items()
+        }
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="{url}"/>'
+            for code, url in [*where.items(), ("x-default", where[default])]
+        )
+        parts.extend(f"<url><loc>{url}</loc>{lastmod}{links}</url>\n" for url in where.values())
     parts.append("</urlset>\n")
     return "".join(parts)
 

@@ -79,6 +79,6 @@ def sitemap_file(request, section: str, number: str):
     if entries is None:
         raise Http404
     return _sitemap_response(
-        sitemaps.urlset_xml(entries, request.build_absolute_uri),
+        sitemaps.urlset_xml(entries, sitemaps.absolute_addresses(request)),
         [entry.lastmod for entry in entries],
     )
