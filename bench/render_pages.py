@@ -58,7 +58,8 @@ def main() -> None:
         "search": "/sok/",
         "search with text": "/sok/?q=skola",
         "standard page": "/tillganglighetsredogorelse/",
-        "sitemap.xml": "/sitemap.xml",
+        "sitemap index": "/sitemap.xml",
+        "sitemap file": "/sitemap/sidor-1.xml",  # a full one: 10,000 pages in two languages
     }
     client = Client()
     numbers = itertools.count()
