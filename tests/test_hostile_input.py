@@ -8,23 +8,34 @@ same cases run in every CI run, in well under a minute together.
 
 from __future__ import annotations
 
+import time
 from urllib.parse import quote
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
+from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cases.contact_form import ContactForm, new_started_token
+from cases.models import ContactMessage
 from cases.views.exports import EXPORT_SUFFIXES
 from search.forms import FILTER_PARAMETERS
+from search.known_values import MAX_SHOWN_INPUT
 from search.openapi import schema
+from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
+# The values every new parameter and route gets by name (the tests after the generated ones): a
+# number in Arabic-Indic digits, a superscript, twenty nines, 10,000 characters, NUL, a path
+# climb, markup and nothing at all.
+NAMED = ["١٢", "²", "9" * 20, "x" * 10_000, "\x00", "../..", "<script>", ""]
 # Values known to have broken parsers somewhere: non-ASCII digits that str.isdigit() or int()
 # accept, numbers beyond 32 and 64 bits, signs, floats, control characters, injection fragments.
 KNOWN_BAD = [
-    "²",
+    *NAMED,
     "٣",
     "３",
     "𝟓",
@@ -41,9 +52,7 @@ KNOWN_BAD = [
     "0x1f",
     "NaN",
     "inf",
-    "",
     " ",
-    "\x00",
     "5\x00",
     "\t\n",
     str(2**31),
@@ -81,6 +90,10 @@ SEARCH_PARAMETERS = [
 ]
 assert {"sida", "antal", "fran", "till", *FILTER_PARAMETERS} <= set(SEARCH_PARAMETERS)
 FIGURE_PARAMETERS = ["fran", "till", "lan"]
+SPREAD_PARAMETERS = ["lan", "ar"]  # the spread page reads none; a link or a guess may send them
+# The filters added last: a municipality slug and the evidence ladder's levels.
+NEW_FILTERS = ["liknar", "evidens"]
+CONTACT_FIELDS = list(ContactForm.base_fields)
 
 
 def _params(names: list[str]):
@@ -135,6 +148,12 @@ def test_statistics_page(client, params):
     assert _get(client, "/statistik/", params) == 200
 
 
+@FAST
+@given(params=_params(SPREAD_PARAMETERS))
+def test_spread_page(client, params):
+    assert _get(client, "/statistik/spridning/", params) == 200
+
+
 @SLOW
 @given(params=_params(FIGURE_PARAMETERS), export=st.sampled_from(["alla.xlsx", "teman.csv"]))
 def test_statistics_downloads(client, params, export):
@@ -155,6 +174,13 @@ def test_paths_with_names_and_ids(client, first, second):
         f"/inbjudan/{first}/{second}/",
         f"/en/{first}/",
         f"/en/teman/{first}/",
+        f"/sok/export/{first}/",
+        f"/sok/export/{first}/status/",
+        f"/sok/export/{first}/fil/{second}",
+        f"/en/sok/export/{first}/",
+        f"/insats/{first}/kontakta/",
+        f"/insats/{first}/kontakta/skickat/",
+        f"/en/insats/{first}/kontakta/",
         f"/{first}/",
     ):
         _get(client, path)
@@ -177,3 +203,142 @@ def test_a_year_that_is_not_a_number_is_ignored_with_a_notice(client):
     assert response.context["search"].year_from is None
     assert response.context["search"].year_to == 2021
     assert response.context["search"].page == 1
+
+
+# Named values (NAMED), one test each, with what a reader should see – not only "no 5xx".
+
+
+def _blank(value: str) -> bool:
+    """Nothing a filter could match: the site treats the parameter as not given."""
+    return not value.replace("\x00", "").strip()
+
+
+@pytest.mark.parametrize("value", NAMED)
+@pytest.mark.parametrize("parameter", NEW_FILTERS)
+def test_a_new_filter_that_matches_nothing_is_ignored_with_a_notice(client, parameter, value):
+    everything = client.get("/api/v1/sok/").json()["total"]
+    answer = client.get("/api/v1/sok/", {parameter: value})
+    assert answer.status_code == 200
+    assert answer.json()["total"] == everything
+    page = client.get("/sok/", {parameter: value})
+    assert page.status_code == 200
+    html = page.content.decode()
+    if _blank(value):
+        assert answer.json()["ignored_filters"] == []
+        assert "har ignorerats" not in html
+    else:
+        # The value as the search read it: a long one is cut (search/request.py).
+        (reported,) = [
+            item["value"]
+            for item in answer.json()["ignored_filters"]
+            if item["parameter"] == parameter
+        ]
+        assert reported and value.startswith(reported)
+        shown = escape(f"“{value[:MAX_SHOWN_INPUT]}”")
+        assert f"{shown} matchar inget på webbplatsen och har ignorerats." in html
+    assert _get(client, "/en/sok/", {parameter: value}) == 200
+
+
+@pytest.mark.parametrize("parameter", NEW_FILTERS)
+def test_a_repeated_filter_is_ignored_value_by_value(client, parameter):
+    values = [value for value in NAMED if not _blank(value)]
+    answer = client.get("/api/v1/sok/", {parameter: values})
+    assert answer.status_code == 200
+    ignored = [item["value"] for item in answer.json()["ignored_filters"]]
+    # evidens takes several levels; liknar one municipality (the last one given).
+    expected = values if parameter == "evidens" else values[-1:]
+    assert len(ignored) == len(expected)
+    assert all(value.startswith(shown) for value, shown in zip(expected, ignored, strict=True))
+    assert client.get("/sok/", {parameter: values}).status_code == 200
+
+
+@pytest.mark.parametrize("value", NAMED)
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_a_made_up_export_token_is_not_found(client, prefix, value):
+    token = quote(value, safe="")
+    for tail in ("/", "/status/", "/fil/fall.csv", f"/fil/{token}"):
+        # follow: an address without its slash may first be sent on to one with it (APPEND_SLASH)
+        response = client.get(f"{prefix}/sok/export/{token}{tail}", follow=True)
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("value", [*NAMED, "0", "999999999999999999"])
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_contact_page_of_a_made_up_case_is_not_found(client, prefix, value):
+    case_id = quote(value, safe="")
+    for tail in ("kontakta/", "kontakta/skickat/"):
+        assert client.get(f"{prefix}/insats/{case_id}/{tail}").status_code == 404
+        assert client.post(f"{prefix}/insats/{case_id}/{tail}", {"name": value}).status_code in {
+            404,
+            405,
+        }
+
+
+@pytest.mark.parametrize("value", NAMED)
+def test_the_spread_page_ignores_figure_parameters(client, value):
+    for path, title in (
+        ("/statistik/spridning/", "Så sprids arbetssätt"),
+        ("/en/statistik/spridning/", "How practice spreads"),
+    ):
+        response = client.get(path, {"lan": value, "ar": [value, value]})
+        assert response.status_code == 200
+        assert title in response.content.decode()
+
+
+@pytest.fixture
+def contactable(filipstad, settings):
+    settings.CONTACT_FORM_MIN_SECONDS = 3
+    settings.CONTACT_RATE_LIMIT_PER_CLIENT = 0  # no limit: every post here is judged on its own
+    settings.CONTACT_RATE_LIMIT_PER_CASE = 0
+    cache.clear()
+    yield make_case(
+        filipstad,
+        title="Läxhjälp med föräldrar",
+        contact={"name": "Sara Lind", "email": "sara.lind@filipstad.example"},
+    )
+    cache.clear()
+
+
+def _contact_form(**overrides) -> dict:
+    form = {
+        "name": "Per Holm",
+        "email": "per.holm@kommun.example",
+        "organisation": "Gävle kommun",
+        "message": "Hur fick ni med föräldrarna?",
+        "consent": "on",
+        "website": "",
+        "started": new_started_token(time.time() - 60),
+    }
+    return {**form, **overrides}
+
+
+def _post_contact(client, case, form: dict):
+    with override_settings(SEARCH_RATE_LIMIT_PER_MINUTE=0):
+        response = client.post(f"/insats/{case.pk}/kontakta/", form)
+    assert response.status_code < 500, form
+    return response
+
+
+@pytest.mark.parametrize("value", NAMED)
+@pytest.mark.parametrize("field", CONTACT_FIELDS)
+def test_an_odd_contact_field_is_sent_or_refused_with_the_text_kept(
+    client, contactable, field, value
+):
+    response = _post_contact(client, contactable, _contact_form(**{field: value}))
+    stored = ContactMessage.objects.filter(case=contactable)
+    if response.status_code == 302:
+        assert response["Location"] == f"/insats/{contactable.pk}/kontakta/skickat/"
+        assert stored.count() == 1
+        return
+    assert response.status_code == 200
+    assert not stored.exists()
+    html = response.content.decode()
+    assert 'class="form-errors" role="alert"' in html  # the reason, in Swedish, at the top
+    if field != "message":
+        assert _contact_form()["message"] in html  # nothing typed is lost
+
+
+@FAST
+@given(params=_params(CONTACT_FIELDS))
+def test_contact_form_posts(client, contactable, params):
+    _post_contact(client, contactable, _contact_form(**params))
