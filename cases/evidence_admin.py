@@ -3,25 +3,18 @@ nobody adds or deletes levels – the ladder is fixed in code (cases/evidence.py
 
 from django.db.models import Case, IntegerField, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cases.evidence import LADDER
 from cases.models import EvidenceLevelCriterion
+from core.admin_policies import LimitedModelPermissionPolicy
 
-FIXED_ROWS = frozenset({"add", "delete"})
-
-
-class CriterionPermissionPolicy(ModelPermissionPolicy):
-    """The model permissions (given to moderators by cms/roles.py), without add or delete."""
-
-    def user_has_permission(self, user, action):
-        return action not in FIXED_ROWS and super().user_has_permission(user, action)
-
-
+# The model permissions (given to moderators by cms/roles.py), without add or delete.
 register_permission_policy(
-    EvidenceLevelCriterion, CriterionPermissionPolicy(EvidenceLevelCriterion), exact_class=True
+    EvidenceLevelCriterion,
+    LimitedModelPermissionPolicy(EvidenceLevelCriterion, refused={"add", "delete"}),
+    exact_class=True,
 )
 
 

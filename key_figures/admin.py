@@ -6,20 +6,12 @@ delete them here. Whoever may see the municipalities (moderators) may see their 
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cases.models import Municipality
+from core.admin_policies import LimitedModelPermissionPolicy
+
 from .models import KeyFigure
-
-
-class ReadOnlyKeyFigures(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action != "view" or not user.is_active:
-            return False
-        return user.is_superuser or user.has_perm("cases.view_municipality")
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class KeyFigureViewSet(ModelViewSet):
@@ -38,5 +30,7 @@ class KeyFigureViewSet(ModelViewSet):
     form_fields = ["year"]  # required by ModelViewSet; no form is ever shown (read-only)
 
 
-register_permission_policy(KeyFigure, ReadOnlyKeyFigures(KeyFigure))
+register_permission_policy(
+    KeyFigure, LimitedModelPermissionPolicy(KeyFigure, only={"view"}, auth_model=Municipality)
+)
 key_figure_viewset = KeyFigureViewSet("key_figures")
