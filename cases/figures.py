@@ -132,14 +132,18 @@ class Table:
 
 # -- Columns shared by several figures (lazy: translated when a table is built) ----------------
 
+
+def code_column(key: str, description: str) -> FigureColumn:
+    """A figure's code column: headed "Code" on the page, `key` in downloads."""
+    return FigureColumn(key, gettext_lazy("Code"), Unit.TEXT, description)
+
+
 COUNTY_CODE = FigureColumn(
     "lankod", gettext_lazy("County code"), Unit.TEXT, gettext_lazy("County code (SCB), two digits.")
 )
 COUNTY = FigureColumn("lan", gettext_lazy("County"), Unit.TEXT, gettext_lazy("County name."))
-FOCUS_AREA_CODE = FigureColumn(
+FOCUS_AREA_CODE = code_column(
     "fokusomrade_kod",
-    gettext_lazy("Code"),
-    Unit.TEXT,
     gettext_lazy("The focus area's short name (slug)."),
 )
 FOCUS_AREA = FigureColumn(
@@ -400,10 +404,8 @@ def cases_per_county(filters: FigureFilters) -> Rows:
         "Published cases by their status as the municipality last reported it: planned, "
         "ongoing, completed or discontinued (stopped before it was finished)."
     ),
-    code_column=FigureColumn(
+    code_column=code_column(
         "status_kod",
-        gettext_lazy("Code"),
-        Unit.TEXT,
         gettext_lazy("Status code: planned, ongoing, completed or discontinued."),
     ),
     label_column=FigureColumn("status", gettext_lazy("Status"), Unit.TEXT, gettext_lazy("Status.")),
@@ -436,10 +438,8 @@ EVIDENCE_FIGURE = "insatser-per-evidensniva"
         "municipalities took the initiative up with results and that stands higher on the "
         "ladder than the chosen level; the criteria are on the evidence-levels page."
     ),
-    code_column=FigureColumn(
+    code_column=code_column(
         "evidensniva_kod",
-        gettext_lazy("Code"),
-        Unit.TEXT,
         gettext_lazy("Evidence level code, as in the open data."),
     ),
     label_column=FigureColumn(
@@ -501,10 +501,8 @@ def cases_per_start_year(filters: FigureFilters) -> Rows:
         "Published cases where at least one result indicator has a measured outcome, and the "
         "rest (no indicators, or indicators without an outcome yet)."
     ),
-    code_column=FigureColumn(
+    code_column=code_column(
         "kod",
-        gettext_lazy("Code"),
-        Unit.TEXT,
         gettext_lazy("matt: with measured results; ej_matt: without."),
     ),
     label_column=FigureColumn(
@@ -855,10 +853,8 @@ def case_grants_per_focus_area(filters: FigureFilters) -> Rows:
         "login or group restriction on the page or above it: such cases count nowhere else "
         "as published. The filters apply as elsewhere."
     ),
-    code_column=FigureColumn(
+    code_column=code_column(
         "kod",
-        gettext_lazy("Code"),
-        Unit.TEXT,
         gettext_lazy(
             "publicerad, publicerad_andring_granskas, publicerad_begransad, granskas or utkast."
         ),
