@@ -250,7 +250,8 @@ def compute_page_files(root: Page, size: int) -> dict:
             for number, (start, end) in enumerate(zip(starts, bounds, strict=True))
         }
     )
-    dates = file_dates(starts, [own[f"file{n}"] for n in range(len(starts))], newest_below())
+    below = {path: when for path, when in newest_below().items() if path.startswith(root.path)}
+    dates = file_dates(starts, [own[f"file{n}"] for n in range(len(starts))], below)
     return {"starts": starts, "dates": dates}
 
 

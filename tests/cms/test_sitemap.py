@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cases.models import CaseStudyPage
+from cms.sitemap import file_dates, file_of, newest_per_ancestor
 from tests.factories import make_case
 from tests.sitemaps import file_paths, sitemap_xml
 
@@ -188,3 +189,13 @@ def test_a_published_case_is_in_the_next_anonymous_sitemap(client, settings, fil
     after = sitemap_xml(client)
     assert BASE + case.url in after
     assert BASE + case.url not in before
+
+
+def test_a_files_date_counts_the_newest_case_below_any_of_its_pages():
+    day = timezone.now()
+    below = newest_per_ancestor([("000100020001", day), ("000100020001", None)])
+    assert below == {"0001": day, "00010002": day, "000100020001": day}
+    starts = ["00010002", "000100020001000A"]
+    # The municipality index starts in file 1, its cases run into file 2: file 1 changed too.
+    assert file_dates(starts, [None, None], below) == [day, None]
+    assert file_of("0001", starts) is None  # above the site root: in no file
