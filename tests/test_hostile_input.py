@@ -268,10 +268,7 @@ def test_the_contact_page_of_a_made_up_case_is_not_found(client, prefix, value):
     case_id = quote(value, safe="")
     for tail in ("kontakta/", "kontakta/skickat/"):
         assert client.get(f"{prefix}/insats/{case_id}/{tail}").status_code == 404
-        assert client.post(f"{prefix}/insats/{case_id}/{tail}", {"name": value}).status_code in {
-            404,
-            405,
-        }
+        assert client.post(f"{prefix}/insats/{case_id}/{tail}", {"name": value}).status_code == 404
 
 
 @pytest.mark.parametrize("value", NAMED)
@@ -319,6 +316,19 @@ def _post_contact(client, case, form: dict):
     return response
 
 
+def _refused(field: str, value: str) -> bool:
+    """Whether the form must refuse this value (every other field as a person fills it in): no
+    signed timestamp, no e-mail address, a filled honeypot, no consent, a NUL in a text, a
+    required text left blank, a text over its length."""
+    if field in ("started", "email") or (field == "website" and value):
+        return True
+    if field == "consent":
+        return not value
+    form_field = ContactForm.base_fields[field]
+    too_long = form_field.max_length is not None and len(value) > form_field.max_length
+    return "\x00" in value or (form_field.required and _blank(value)) or too_long
+
+
 @pytest.mark.parametrize("value", NAMED)
 @pytest.mark.parametrize("field", CONTACT_FIELDS)
 def test_an_odd_contact_field_is_sent_or_refused_with_the_text_kept(
@@ -326,7 +336,8 @@ def test_an_odd_contact_field_is_sent_or_refused_with_the_text_kept(
 ):
     response = _post_contact(client, contactable, _contact_form(**{field: value}))
     stored = ContactMessage.objects.filter(case=contactable)
-    if response.status_code == 302:
+    if not _refused(field, value):
+        assert response.status_code == 302
         assert response["Location"] == f"/insats/{contactable.pk}/kontakta/skickat/"
         assert stored.count() == 1
         return
