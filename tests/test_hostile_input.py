@@ -181,6 +181,8 @@ def test_paths_with_names_and_ids(client, first, second):
         f"/insats/{first}/kontakta/",
         f"/insats/{first}/kontakta/skickat/",
         f"/en/insats/{first}/kontakta/",
+        f"/sitemap/sidor-{first}.xml",
+        f"/sitemap/ovriga-{first}.xml",
         f"/{first}/",
     ):
         _get(client, path)
@@ -192,6 +194,7 @@ def test_pages_ignore_their_query_string(client, params):
     for path in (
         *("/", "/teman/", "/kommuner/", "/oppna-data/", "/sitemap.xml", "/robots.txt"),
         *("/en/", "/en/sok/", "/oppna-data/api/", "/om/evidensnivaer/", "/api/v1/"),
+        "/sitemap/sidor-1.xml",
     ):
         _get(client, path, params)
 
