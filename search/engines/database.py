@@ -1,6 +1,8 @@
 """The embedded database search engine: needs no server, and stands in when a cluster is down.
 
-Filters, sorting and facet counts are ORM queries over CaseSearchEntry and CaseSearchTag. Text is
+Filters and facet counts are SQL over CaseSearchEntry and CaseSearchTag written once
+(database_sql.py: the ORM spent more time building the nine counts than the database running
+them); sorting and the rest are ORM queries. Text is
 analysed by search.analysis and matched and ranked by the rule of search/ranking.py over a
 postings table, with the same SQL on SQLite and PostgreSQL (database_postings.py). Highlights and
 did-you-mean are computed in Python from the stored documents, so they are the same on both.
@@ -16,15 +18,17 @@ from datetime import date, datetime
 from functools import cached_property
 from itertools import islice, product
 
-from django.db import transaction
-from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
-from django.db.models.functions import Cast, Length
+from django.db import connection, transaction
+from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import EvidenceLevel, Status
 from core.bulk_rows import insert_rows
 from search import analysis, filters, ranking
 from search.engines.database_postings import PostingIndex
+from search.engines.database_sql import COLUMNS, Where, facet_counts, where
 from search.models import CaseSearchDocument, CaseSearchEntry, CaseSearchTag, CaseSearchWord
 from search.request import (
     FACETS,
@@ -42,16 +46,6 @@ CHUNK_SIZE = 500
 TAGS = {name: (filters.FILTER_FIELDS[name], name, f"{name}_en") for name in filters.LIST_FILTERS}
 # List filter -> document field with each value's page address, where the value has one.
 TAG_URLS = {"themes": "theme_urls"}
-# Facet -> (entry column counted, entry column with the label or None for a fixed label).
-# Municipality and county names are the same in both languages.
-COLUMNS = {
-    "municipalities": ("municipality_code", "municipality"),
-    "counties": ("county_code", "county"),
-    "statuses": ("status", None),
-    "evidence_levels": ("evidence_level", None),
-    "start_years": ("start_year", None),
-    "has_indicators": ("has_indicators", None),
-}
 INDICATOR_LABELS = {"true": _("With measured results"), "false": _("Without measured results")}
 # did-you-mean: how many corrections of one word to consider, and how many combinations to try.
 # A query with more unknown words than this is not a typo; words shorter than the minimum are
@@ -80,43 +74,34 @@ class DatabaseEngine:
         request = request.normalised()
         parsed = analysis.parse_query(request.text)
         query = self._fulltext.query(parsed) if request.text else None
-        matched = self._matched(request, query)
-        found = _filtered(matched, request)
-        total = found.count()
-        ids = self._page_ids(request, query, found, total)
+        # Only stop words, punctuation or symbols: nothing to look for.
+        nothing = query is not None and query.empty
+        matching = _matching(query)
+        total = 0 if nothing else _count(where(request, matching))
+        ids = [] if nothing else self._page_ids(request, query, matching, total)
         return SearchResult(
             hits=_hits(ids, analysis.highlight_terms(parsed) if query else frozenset()),
             total=total,
             request=request,
-            facets=_facets(matched, request),
+            facets=_facets(request, matching, nothing),
             suggestion=self._suggestion(request) if query and not total else None,
             engine=self.name,
         )
 
-    def _matched(self, request: SearchRequest, query) -> QuerySet:
-        entries = CaseSearchEntry.objects.all()
-        if query is None:
-            return entries
-        if query.empty:  # only stop words, punctuation or symbols: nothing to look for
-            return entries.none()
-        return entries.filter(page_id__in=query.matching())
-
     def ordered_ids(self, request: SearchRequest) -> Iterable[int]:
         """Every indexed case the filters of a request without text select, in its sort order,
         read in chunks: downloads stream any number of cases, with no result window."""
-        entries = _filtered(CaseSearchEntry.objects.all(), request.normalised())
+        entries = _filtered(CaseSearchEntry.objects.all(), where(request.normalised()))
         ordered = entries.order_by(*_order(request.sort)).values_list("page_id", flat=True)
         return ordered.iterator(chunk_size=CHUNK_SIZE)
 
-    def _page_ids(self, request, query, found, total) -> list[int]:
+    def _page_ids(self, request, query, matching, total) -> list[int]:
         if request.offset >= total:
             return []
-        if request.sort == "relevance" and query is not None and not query.empty:
-            scope = None
-            if request.has_filters:
-                scope = _filtered(CaseSearchEntry.objects.all(), request)
-                scope = scope.values("page_id").query.sql_with_params()
+        if request.sort == "relevance" and query is not None:
+            scope = where(request).entry_ids() if request.has_filters else None
             return query.ranked(scope, request.offset, request.page_size)
+        found = _filtered(CaseSearchEntry.objects.all(), where(request, matching))
         ordered = found.order_by(*_order(request.sort))
         end = request.offset + request.page_size
         return list(ordered.values_list("page_id", flat=True)[request.offset : end])
@@ -147,7 +132,7 @@ class DatabaseEngine:
                 continue
             corrected = replace(request, text=" ".join(attempt))
             query = self._fulltext.query(analysis.parse_query(corrected.text))
-            if _filtered(self._matched(corrected, query), corrected).exists():
+            if not query.empty and _count(where(corrected, _matching(query))):
                 return corrected.text
         return None
 
@@ -268,55 +253,37 @@ def _order(sort: str) -> list:
     ]
 
 
-def _filtered(entries: QuerySet, request: SearchRequest) -> QuerySet:
-    """search/filters.py's filters: entry columns, or tag rows for the list-valued ones."""
-    for name, column in filters.FILTER_FIELDS.items():
-        values = request.filter_values(name)
-        if not values:
-            continue
-        if name in filters.LIST_FILTERS:
-            tagged = CaseSearchTag.objects.filter(kind=name, slug__in=values)
-            entries = entries.filter(page_id__in=tagged.values("entry_id"))
-        else:
-            entries = entries.filter(**{f"{column}__in": values})
-    years = filters.year_range(request)
-    if years is not None:
-        entries = entries.filter(start_year__isnull=False)
-        if years["start_year_at_most"] is not None:
-            entries = entries.filter(start_year__lte=years["start_year_at_most"])
-        if years["end_year_at_least"] is not None:
-            entries = entries.filter(
-                Q(end_year__isnull=True) | Q(end_year__gte=years["end_year_at_least"])
-            )
-    if request.has_indicators is not None:
-        entries = entries.filter(has_indicators=request.has_indicators)
-    return entries
+def _matching(query) -> tuple[str, tuple] | None:
+    """The text match as a subquery of page ids (None without text)."""
+    if query is None or query.empty:
+        return None
+    matching = query.matching()
+    return matching.sql, matching.params
 
 
-def _facets(matched: QuerySet, request: SearchRequest) -> dict[str, list[FacetValue]]:
-    """Every facet's counts, read in one query: a UNION ALL of one count per facet."""
-    queries = {name: _count_query(name, _scope(name, matched, request)) for name in FACETS}
-    combined = None
-    for name, query in queries.items():
-        query = query.annotate(facet=Value(name, output_field=CharField()))
-        combined = query if combined is None else combined.union(query, all=True)
+def _filtered(entries: QuerySet, conditions: Where) -> QuerySet:
+    if not conditions.clauses:
+        return entries
+    return entries.filter(RawSQL(conditions.sql, conditions.params, output_field=BooleanField()))
+
+
+def _count(conditions: Where) -> int:
+    sql, params = conditions.entry_ids()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS found", params)
+        return cursor.fetchone()[0]
+
+
+def _facets(request: SearchRequest, matching, nothing: bool) -> dict[str, list[FacetValue]]:
+    """Every facet's counts, read in one statement (database_sql.facet_counts)."""
     counts: dict[str, dict[str, tuple[str, str, int]]] = {name: {} for name in FACETS}
-    for value, label, label_en, count, name in combined:
+    for value, label, label_en, count, name in [] if nothing else facet_counts(request, matching):
         if value is None or value == "":
             continue
         value = _facet_value(name, value)
         label = label or _fixed_label(name, value)
         counts[name][value] = (label, label_en or label, count)
     return {name: _facet(name, counts[name], request) for name in FACETS}
-
-
-def _scope(name: str, matched: QuerySet, request: SearchRequest) -> QuerySet | None:
-    """The entries a facet counts over: those matching the request without the facet's own
-    filter. Counting over every entry needs no "among these entries" subquery, which costs more
-    than the count itself; None stands for that."""
-    others = request.without(name)
-    everything = not request.text and not others.has_filters
-    return None if everything else _filtered(matched, others)
 
 
 def _facet(name: str, counts: dict, request: SearchRequest) -> list[FacetValue]:
@@ -331,30 +298,6 @@ def _facet(name: str, counts: dict, request: SearchRequest) -> list[FacetValue]:
         for value, (label, label_en, count) in counts.items()
     ]
     return sorted(values, key=lambda v: (-v.count, v.label.lower().translate(_SWEDISH_ORDER)))
-
-
-def _count_query(name: str, scope: QuerySet | None) -> QuerySet:
-    """(value as text, label, English label, how many entries in scope have it), for the values
-    some entry has. A scope of None stands for every entry."""
-    if name in TAGS:
-        tags = CaseSearchTag.objects.filter(kind=name)
-        if scope is not None:
-            tags = tags.filter(entry__in=scope.values("page_id"))
-        return (
-            tags.values_list("slug")
-            .annotate(label=Max("name"), label_en=Max("name_en"), count=Count("entry_id"))
-            .order_by()
-        )
-    column, label_column = COLUMNS[name]
-    labelled = Max(label_column) if label_column else Value("", output_field=CharField())
-    labelled_en = Max(label_column) if label_column else Value("", output_field=CharField())
-    entries = CaseSearchEntry.objects.all() if scope is None else scope
-    return (
-        entries.order_by()
-        .annotate(value=Cast(column, CharField()))
-        .values_list("value")
-        .annotate(label=labelled, label_en=labelled_en, count=Count("page_id"))
-    )
 
 
 def _facet_value(name: str, value: str) -> str:
