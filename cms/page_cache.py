@@ -24,6 +24,7 @@ padding for all is safe against BREACH.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import re
@@ -55,6 +56,8 @@ ALLOWED_VARY = frozenset({"accept-encoding"})
 UNSTORED_HEADERS = frozenset({"content-length", "x-page-cache"})
 MIN_COMPRESSED_LENGTH = 200  # as GZipMiddleware: shorter bodies are not worth it
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Decompressed bodies kept per process for clients without gzip (about 30 kB each).
+DECOMPRESSED_BODIES = 64
 
 
 def page_cache():
@@ -153,6 +156,13 @@ def stored_entry(request, response) -> tuple[int, tuple[tuple[str, str], ...], b
     return response.status_code, headers, body, compressed
 
 
+@functools.lru_cache(maxsize=DECOMPRESSED_BODIES)
+def _decompressed(body: bytes) -> bytes:
+    """A stored body for a client without gzip, decompressed once per process and body: the
+    same few pages are asked for over and over (a pure function of the bytes, so never stale)."""
+    return gzip.decompress(body)
+
+
 def response_from(entry, request) -> HttpResponse:
     """The response for `request` from a stored entry: compressed for a client that takes gzip,
     decompressed for one that does not (cheaper than reading a second, plain copy)."""
@@ -167,7 +177,7 @@ def response_from(entry, request) -> HttpResponse:
             if etag and etag.startswith('"'):  # a compressed body's ETag is weak (RFC 9110)
                 response.headers["ETag"] = "W/" + etag
         else:
-            body = gzip.decompress(body)
+            body = _decompressed(body)
     response.content = body
     response.headers["Content-Length"] = str(len(body))
     return response
