@@ -1,10 +1,11 @@
 """The synonym groups editors keep in the admin, as the analysis uses them.
 
-`active_groups()` reads the active SynonymGroup rows. It is cached per process and keyed by a
-fingerprint of the table (row count and latest change), read with one small query per call: a
-save or delete anywhere – in this process or another – is used by the next search, and a rolled
-back change is forgotten with it. search.analysis.synonyms.current() asks this module (through
-the provider registered in search/apps.py), so every engine expands a new synonym at once:
+`active_groups()` reads the active SynonymGroup rows. It is cached per process and keyed by the
+content version (core/content_version.py), which every save or delete of a group replaces
+(cms/signal_handlers.py) and which a request has read already: a change anywhere – in this process
+or another – is used by the next search, and a rolled back change is forgotten with it.
+search.analysis.synonyms.current() asks this module (through the provider registered in
+search/apps.py), so every engine expands a new synonym at once:
 
 - the database engines analyse the query at search time and store no synonyms;
 - the cluster stores pre-analysed terms too (search/cluster/mapping.py) and receives the query's
@@ -19,18 +20,13 @@ from __future__ import annotations
 
 import threading
 
-from django.db.models import Count, Max
+from core.content_version import content_version
 
 from .analysis.synonyms import seed_groups
 from .synonyms_models import SynonymGroup, split_terms
 
 _lock = threading.Lock()
 _memo: dict[str, object] = {}
-
-
-def _fingerprint() -> tuple:
-    summary = SynonymGroup.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    return summary["count"], summary["latest"]
 
 
 def load_groups() -> tuple[tuple[str, ...], ...]:
@@ -45,7 +41,7 @@ def load_groups() -> tuple[tuple[str, ...], ...]:
 
 
 def active_groups() -> tuple[tuple[str, ...], ...]:
-    fingerprint = _fingerprint()
+    fingerprint = content_version()
     with _lock:
         if _memo.get("fingerprint") == fingerprint:
             return _memo["groups"]
