@@ -1,7 +1,7 @@
 """Requests per second over HTTP, against the production server as docs/operations.md deploys it.
 
     .venv/bin/python bench/http_bench.py [--rev HEAD] [--duration 10] [--connections 8]
-        [--env NAME=VALUE ...]
+        [--env NAME=VALUE ...] [--database FILE.sqlite3]
 
 Builds a clean copy of the committed tree at --rev (git archive, as tools/smoke/production.sh
 does), runs the documented steps with production settings (collectstatic, migrate, setup_site,
@@ -22,6 +22,12 @@ Settings the benchmark sets, and why:
 (`?u=<n>`), logged out: a page cache keyed on the full URL misses every time, so it measures the
 page as rendered. Listings inside the page stay in the content-version cache, as they do between
 publishes. Extra settings (e.g. one that switches the page cache off) go in with --env.
+
+--database runs on a copy of an existing SQLite database instead of the demo (e.g. 100,000 real
+cases made by `generate_cases`); `migrate` still runs on the copy. With many cases the database
+engine is not the search engine to measure: pass the cluster with
+`--env SEARCH_ENGINE_URL=http://127.0.0.1:9200 --env SEARCH_INDEX_PREFIX=…` after
+`search_rebuild` on the same database.
 """
 
 from __future__ import annotations
@@ -151,6 +157,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE, repeatable")
+    parser.add_argument(
+        "--database", type=Path, help="an SQLite database to copy instead of the demo"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -177,9 +186,12 @@ def main() -> None:
     }
     env.pop("REDIS_URL", None) if not any(e.startswith("REDIS_URL=") for e in args.env) else None
     python = str(venv_bin / "python")
+    if args.database:
+        shutil.copyfile(args.database, work / "site.sqlite3")
     for step in (["collectstatic", "--no-input"], ["migrate", "--no-input"], ["setup_site"]):
         run([python, "manage.py", *step], env, site)
-    run([python, "manage.py", "load_demo"], env, site)
+    if not args.database:
+        run([python, "manage.py", "load_demo"], env, site)
     case_url = run(
         [
             python,
@@ -234,7 +246,11 @@ def main() -> None:
             ("/statistik/", base, "/statistik/", None),
             ("API list", base, "/api/v1/sok/?q=skola", None),
         ]
-        print(f"rev {args.rev}, wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn 2 sync")
+        content = args.database or "demo content"
+        print(
+            f"rev {args.rev}, {content}, wrk -t2 -c{args.connections} -d{args.duration}s, "
+            "gunicorn 2 sync"
+        )
         columns = ("req/s", "p50 ms", "p99 ms", "ceiling", "non-2xx")
         print(f"{'page':<28} " + " ".join(f"{c:>8}" for c in columns))
         ceiling_rps = None
