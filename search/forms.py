@@ -14,7 +14,16 @@ from django.utils.translation import gettext_lazy
 
 from cases.params import parse_int
 
-from .request import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_YEAR, MIN_YEAR, SearchRequest
+from .request import (
+    DEFAULT_PAGE_SIZE,
+    MAX_FILTER_VALUE_LENGTH,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_SHOWN_INPUT,
+    MAX_YEAR,
+    MIN_YEAR,
+    SearchRequest,
+)
 
 # query-string name -> SearchRequest field, for the multi-valued filters
 FILTER_PARAMETERS = {
@@ -43,7 +52,6 @@ def _first_int(params: QueryDict, name: str, low: int, high: int) -> int | None:
 
 
 YEAR_PARAMETERS = {"fran": gettext_lazy("From year"), "till": gettext_lazy("To year")}
-MAX_SHOWN_INPUT = 20  # characters of an ignored value repeated back in a notice
 
 
 def ignored_years(params: QueryDict) -> list[str]:
@@ -74,7 +82,7 @@ def request_from_params(params: QueryDict, *, page_size: int | None = None) -> S
         page_size=page_size or _first_int(params, "antal", 1, MAX_PAGE_SIZE) or DEFAULT_PAGE_SIZE,
         interpret=(params.get(INTERPRET_PARAMETER) or "").strip().lower() not in NO,
         correct=(params.get(CORRECT_PARAMETER) or "").strip().lower() not in NO,
-        similar_to=(params.get(SIMILAR_PARAMETER) or "").strip()[:100],
+        similar_to=(params.get(SIMILAR_PARAMETER) or "").strip()[:MAX_FILTER_VALUE_LENGTH],
         **filters,
     )
     return request.normalised()

@@ -17,9 +17,7 @@ from cases.models import Municipality
 from themes.models import Keyword, TargetGroup, Theme
 
 from .presentation import FACET_TITLES
-from .request import FILTER_FIELDS, SearchRequest
-
-MAX_SHOWN_INPUT = 20  # characters of an ignored value repeated back in a notice
+from .request import FILTER_FIELDS, MAX_SHOWN_INPUT, SearchRequest
 
 
 def known(field: str, values: tuple[str, ...]) -> set[str]:

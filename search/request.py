@@ -17,6 +17,11 @@ from cases.params import parse_int
 SORTS = ("relevance", "newest", "start_date")
 MAX_TEXT_LENGTH = 200
 MAX_FILTER_VALUES = 20
+# Characters kept of one filter value (a theme slug, a municipality code …): real ones are far
+# shorter, so anything longer is junk that would only bloat engine queries and cache keys.
+MAX_FILTER_VALUE_LENGTH = 100
+# Characters of an ignored value the page repeats back in a notice.
+MAX_SHOWN_INPUT = 20
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 # Deep pages are useless to people and expensive for engines (from + size); 500 × 50 is plenty.
@@ -75,7 +80,7 @@ class SearchRequest:
             year_from=year_from,
             year_to=year_to,
             sort=sort,
-            similar_to=_CONTROL.sub("", self.similar_to or "").strip()[:100],
+            similar_to=_CONTROL.sub("", self.similar_to or "").strip()[:MAX_FILTER_VALUE_LENGTH],
             page=_clamp(self.page, 1, MAX_PAGE, default=1),
             page_size=_clamp(self.page_size, 1, MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE),
             **filters,
@@ -112,7 +117,7 @@ def _clean_values(values) -> tuple[str, ...]:
         values = (values,)
     cleaned = []
     for value in values or ():
-        value = _CONTROL.sub("", str(value)).strip()[:100]
+        value = _CONTROL.sub("", str(value)).strip()[:MAX_FILTER_VALUE_LENGTH]
         if value and value not in cleaned:
             cleaned.append(value)
     return tuple(cleaned[:MAX_FILTER_VALUES])

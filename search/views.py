@@ -26,10 +26,10 @@ from .presentation import (
 )
 from .promotions import promoted_cases
 from .ratelimit import rate_limited
+from .request import MAX_SHOWN_INPUT
 from .service import search_cases
 
 SORT_CHOICES = (("relevance", "relevans"), ("newest", "nyast"), ("start_date", "start"))
-MAX_SHOWN_INPUT = 20
 
 
 def similar_filter(request):

@@ -1,4 +1,10 @@
-from search.request import MAX_PAGE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, SearchRequest
+from search.request import (
+    MAX_FILTER_VALUE_LENGTH,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_TEXT_LENGTH,
+    SearchRequest,
+)
 
 
 def test_normalising_clamps_and_cleans():
@@ -17,6 +23,12 @@ def test_normalising_clamps_and_cleans():
     assert (request.year_from, request.year_to) == (2019, 2030)
     assert request.sort == "relevance"
     assert (request.page, request.page_size) == (1, MAX_PAGE_SIZE)
+
+
+def test_long_filter_values_are_cut_to_the_named_length():
+    request = SearchRequest(themes=("t" * 5000,), similar_to="s" * 5000).normalised()
+    assert request.themes == ("t" * MAX_FILTER_VALUE_LENGTH,)
+    assert request.similar_to == "s" * MAX_FILTER_VALUE_LENGTH
 
 
 def test_without_text_relevance_means_newest():
