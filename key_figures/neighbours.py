@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
-from cases.models import CaseStudyPage, Municipality, MunicipalityPage
+from cases.models import Municipality, MunicipalityPage, public_cases
 from cases.municipality_list import read_official_list
 from core.content_version import cached
 
@@ -66,9 +66,11 @@ def _compute() -> dict:
         page.municipality.code: page.url
         for page in MunicipalityPage.objects.live().exclude(private).select_related("municipality")
     }
+    # public_cases() reads the few restrictions once and excludes their subtrees by path; the
+    # per-row test above took 0.4 s over 100,000 cases.
     cases = dict(
-        CaseStudyPage.objects.live()
-        .exclude(private)
+        public_cases()
+        .order_by()
         .values_list("municipality__code")
         .annotate(count=Count("pk"))
         .values_list("municipality__code", "count")
