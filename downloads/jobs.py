@@ -67,6 +67,12 @@ def reusable_job(
     )
 
 
+def existing_job(params: QueryDict, format_key: str, *, base_url: str) -> ExportJob | None:
+    """The job find_or_start would hand back for this download, if there is one; starts nothing
+    (a HEAD request asks this)."""
+    return reusable_job(normalised_query(params), format_key, base_url, content_version())
+
+
 def find_or_start(
     params: QueryDict, format_key: str, *, base_url: str, client: str, user=None
 ) -> ExportJob:

@@ -13,6 +13,7 @@ from http import HTTPStatus
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -32,6 +33,8 @@ SUFFIX_OF_FORMAT = {format_key: suffix for suffix, format_key in EXPORT_SUFFIXES
 
 def start_export(request, format_key: str) -> HttpResponse:
     """What /sok/export.<format> answers when the list is too long to stream: the job's page."""
+    if request.method == "HEAD":
+        return _head(request, format_key)
     try:
         job = jobs.find_or_start(
             request.GET,
@@ -50,9 +53,25 @@ def start_export(request, format_key: str) -> HttpResponse:
         response["Retry-After"] = str(refusal.retry_after)
         response["Cache-Control"] = "private, no-store"
         return response
+    return _to_job_page(job)
+
+
+def _to_job_page(job: ExportJob) -> HttpResponse:
     # 303 See Other: the answer to this address is another page, not a moved file.
     response = HttpResponseRedirect(reverse("export_job", args=[job.token]))
     response.status_code = HTTPStatus.SEE_OTHER
+    return response
+
+
+def _head(request, format_key: str) -> HttpResponse:
+    """HEAD is safe: it starts no job, writes no file and uses none of the client's allowance of
+    jobs. A job a GET would reuse is named as the GET would (303 to its page); otherwise the
+    answer is the headers of the job page a GET would lead to – an HTML page no cache keeps."""
+    job = jobs.existing_job(request.GET, format_key, base_url=request.build_absolute_uri("/"))
+    if job is not None:
+        return _to_job_page(job)
+    response = HttpResponse(content_type="text/html; charset=utf-8")
+    add_never_cache_headers(response)
     return response
 
 

@@ -55,6 +55,10 @@ class CaseListExport(View):
     the search app's; cms/urls.py passes them in through as_view(), because cases does not import
     search. So is `start_in_background` (request, format key -> response), called instead of
     streaming when the list has more than EXPORT_BACKGROUND_THRESHOLD cases.
+
+    Django answers HEAD with this GET view and drops the body, so HEAD is told apart here: it
+    gets the GET's headers without the rows being read, and `start_in_background` starts no job
+    for it.
     """
 
     http_method_names = ["get", "head"]
@@ -75,8 +79,11 @@ class CaseListExport(View):
             if len(first) > threshold:
                 return self.start_in_background(request, format_key)
             ids = chain(first, ids)
+        filename = export_filename(format_key, timezone.localdate())
+        if request.method == "HEAD":
+            # The headers the GET would send; the rows would only be thrown away.
+            return attachment(iter(()), format_key, filename)
         rows = case_list_rows(
             criteria, PageUrls(request.build_absolute_uri("/")), case_ids=lambda _criteria: ids
         )
-        filename = export_filename(format_key, timezone.localdate())
         return attachment(stream(format_key, EXPORT_COLUMNS, rows), format_key, filename)

@@ -370,3 +370,35 @@ def test_a_short_list_still_streams_at_once(client, queue):
     response = client.get("/sok/export.csv")
     assert response.status_code == HTTPStatus.OK and response.streaming
     assert not ExportJob.objects.exists()
+
+
+def test_head_starts_no_export_and_get_still_does(
+    client, queue, django_capture_on_commit_callbacks
+):
+    queue.EXPORT_JOBS_PER_CLIENT_HOUR = 1
+    for _ in range(3):  # a link checker or a prefetching proxy, asking again and again
+        with django_capture_on_commit_callbacks(execute=True):
+            head = client.head("/sok/export.xlsx?lan=17")
+        assert head.status_code == HTTPStatus.OK and head.content == b""
+        assert head["Content-Type"] == "text/html; charset=utf-8"
+        assert "no-store" in head["Cache-Control"] and "private" in head["Cache-Control"]
+    assert not ExportJob.objects.exists() and not DBTaskResult.objects.exists()
+    assert not queue.EXPORT_ROOT.exists() or not any(queue.EXPORT_ROOT.iterdir())
+
+    # The HEADs used none of the client's one job an hour: the GET starts it.
+    location = start(client, "/sok/export.xlsx?lan=17", django_capture_on_commit_callbacks)
+    assert ExportJob.objects.count() == 1
+    # A HEAD for a download that has a job names it, as the GET would; still one job.
+    head = client.head("/sok/export.xlsx?lan=17")
+    assert head.status_code == HTTPStatus.SEE_OTHER and head["Location"] == location
+    assert ExportJob.objects.count() == 1
+
+
+def test_head_of_a_short_list_has_the_downloads_headers_without_the_rows(client, queue):
+    queue.EXPORT_BACKGROUND_THRESHOLD = 5_000
+    get = client.get("/sok/export.csv?lan=17")
+    head = client.head("/sok/export.csv?lan=17")
+    assert head.status_code == HTTPStatus.OK and b"".join(head.streaming_content) == b""
+    for header in ("Content-Type", "Content-Disposition", "X-Robots-Tag"):
+        assert head[header] == get[header]
+    assert not ExportJob.objects.exists()
