@@ -26,6 +26,7 @@ from .county_tiles import (
     shade_index,
     short_county_name,
     text_colour,
+    tile_name,
     tile_origin,
 )
 from .figures import Row, Table, Unit
@@ -151,6 +152,10 @@ class Tile:
     column: int = 0
     row: int = 0
     shade: int = 0
+
+    @property
+    def display_name(self) -> str:
+        return tile_name(self.name)
 
 
 @dataclass(frozen=True)

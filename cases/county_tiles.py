@@ -7,6 +7,8 @@ as text (the county facet, the statistics table).
 
 from __future__ import annotations
 
+from .spread_tile_names import breakable
+
 # county code -> (column, row)
 TILE_POSITIONS = {
     "25": (2, 0),
@@ -50,6 +52,13 @@ def short_county_name(name: str) -> str:
     """'Värmlands län' -> 'Värmland', 'Stockholms län' -> 'Stockholm', 'Skåne län' -> 'Skåne'."""
     base = name.removesuffix(" län")
     return base[:-1] if name.endswith("s län") and not base.endswith("ss") else base
+
+
+def tile_name(name: str) -> str:
+    """The short name as a tile shows it: long ones break at their compound joint, never
+    mid-word (cases/spread_tile_names.py). Only for the tile's visible text – accessible names
+    and lists use short_county_name(), without soft hyphens."""
+    return breakable(short_county_name(name))
 
 
 def tile_origin(column: int, row: int, tile_width: int, tile_height: int) -> tuple[int, int]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 SOFT_HYPHEN = "\u00ad"
 
-# short county name -> where it may break; names of up to eight letters always fit.
+# short county name -> where it may break. Names of up to eight letters fit the case page's
+# tiles; 'Götaland' needs its joint on the search page's narrower ones.
 JOINTS = {
     "Gävleborg": "Gävle|borg",
     "Jämtland": "Jämt|land",
@@ -25,6 +26,7 @@ JOINTS = {
     "Västerbotten": "Väster|botten",
     "Västernorrland": "Väster|norrland",
     "Västmanland": "Väst|manland",
+    "Västra Götaland": "Västra Göta|land",
     "Östergötland": "Öster|götland",
 }
 

@@ -20,6 +20,7 @@ from cases.county_tiles import (
     shade_index,
     short_county_name,
     text_colour,
+    tile_name,
     tile_origin,
 )
 from cases.county_tiles import (
@@ -48,6 +49,11 @@ class Tile:
     column: int = 0
     row: int = 0
     shade: int = 0
+
+    @property
+    def display_name(self) -> str:
+        """The visible name, breakable at its joint on the narrow tiles of the filter column."""
+        return tile_name(self.name)
 
     @property
     def label(self) -> str:
