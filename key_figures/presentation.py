@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
@@ -31,8 +32,19 @@ def row(entry: dict) -> dict:
     }
 
 
+# A number range such as '25–64': browsers may break a line after the en dash.
+NUMBER_RANGE = re.compile(r"(?<=\d)–(?=\d)")
+WORD_JOINER = "\u2060"
+
+
+def unbroken_ranges(label: str) -> str:
+    """'Upper-secondary education 25–64' with word joiners around the dash, so '25–64' never
+    wraps as '25–' / '64'; the joiners are invisible and read as nothing."""
+    return NUMBER_RANGE.sub(f"{WORD_JOINER}–{WORD_JOINER}", label)
+
+
 def columns() -> list[str]:
-    return [str(indicator.label) for indicator in NUMERIC]
+    return [unbroken_ranges(str(indicator.label)) for indicator in NUMERIC]
 
 
 def sources(entries: list[dict]) -> list[dict]:
@@ -43,7 +55,7 @@ def sources(entries: list[dict]) -> list[dict]:
         if years:
             shown.append(
                 {
-                    "label": indicator.label,
+                    "label": unbroken_ranges(str(indicator.label)),
                     "source": indicator.source,
                     "url": indicator.source_url,
                     "years": years,
