@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import axe_violations, format_violations, screenshot
 
 NARROW = {"width": 320, "height": 740}
 
@@ -32,6 +32,8 @@ def test_the_most_spread_table_fits_320_px(browser, site_url, language, headers,
         assert table.locator(".spread-practices__short").all_inner_texts() == short
         for name in headers:
             assert table.get_by_role("columnheader", name=name, exact=True).count() == 1
+        violations = axe_violations(page)
+        assert not violations, format_violations(violations)
         screenshot(page, f"spread-table-320{language.replace('/', '-')}")
     finally:
         context.close()
