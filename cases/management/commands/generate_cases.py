@@ -44,6 +44,10 @@ class Command(BaseCommand):
         )
         specs = (s for s in generate_specs(count, seed, list(pages)) if s["slug"] not in existing)
         created = 0
+        # The planner's figures are refreshed each time the cases double: figures from an almost
+        # empty site make SQLite join every page to every page to find a batch's inspirations
+        # (search indexing's uptake_by_source), minutes per batch at 20,000 cases.
+        next_refresh = BATCH
         try:
             while True:
                 batch = [spec for _, spec in zip(range(BATCH), specs, strict=False)]
@@ -60,6 +64,9 @@ class Command(BaseCommand):
                         ]
                     )
                 created += len(batch)
+                if created >= next_refresh:
+                    refresh_planner_statistics()
+                    next_refresh *= 2
                 reset_queries()  # with DEBUG on, Django keeps every statement's text
                 if options["verbosity"] > 0:
                     self.stdout.write(f"{created}/{count - len(existing)} cases", ending="\r")
