@@ -125,7 +125,9 @@ def test_twenty_thousand_cases_in_excel_csv_and_json_lines(
     assert len(synthetic) == 20_000
     assert all(row[header.index("titel")] for row in synthetic[:100])
 
-    lines = fetch_file(client, file_link(client, locations["csv"])).decode("utf-8-sig").splitlines()
+    made = fetch_file(client, file_link(client, locations["csv"]))
+    assert made == streamed(client, queue, "/sok/export.csv")  # the same bytes, at scale
+    lines = made.decode("utf-8-sig").splitlines()
     assert len(lines) == total + 1 and lines[0].startswith("id,kommunkod,kommun")
 
     records = [
